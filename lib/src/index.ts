@@ -1,0 +1,37 @@
+/**
+ * @dlopt/lib: the library the course notebooks call. This file is its only barrel: the public API,
+ * grouped by section. Each export lives in a file named after it.
+ */
+
+// core
+export { seeded, randn, shuffle } from "./core/random";
+export type { Rng } from "./core/random";
+export {
+  checkNonNegative,
+  checkPositive,
+  checkUnitInterval,
+  checkInteger,
+  checkFinite,
+  checkSameLength,
+} from "./core/validate";
+export { datasetPath, projectRoot } from "./core/paths";
+
+// optimizers
+
+// schedules
+
+// moving averages
+
+// test functions and gradient checks
+
+// linear algebra
+
+// plots and display
+
+// sparse data and models
+
+// neural networks
+
+// data loaders
+
+// in-notebook checks
