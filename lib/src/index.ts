@@ -15,6 +15,7 @@ export {
   checkSameLength,
 } from "./core/validate";
 export { datasetPath, projectRoot } from "./core/paths";
+export type { Vector, Matrix, Schedule, TestFunction, Optimizer } from "./core/types";
 
 // optimizers
 
