@@ -34,5 +34,15 @@ export type { Vector, Matrix, Schedule, TestFunction, Optimizer } from "./core/t
 // neural networks
 
 // data loaders
+export { readIdx, parseIdx } from "./data/readIdx";
+export type { Idx } from "./data/readIdx";
+export { encodeIdx } from "./data/encodeIdx";
+export {
+  loadFashionMnist,
+  fashionMnistSubsetPath,
+  FASHION_MNIST_CLASSES,
+  FASHION_MNIST_DEBIAN_PATH,
+} from "./data/loadFashionMnist";
+export type { FashionMnist, LabeledImages, LoadFashionMnistOptions } from "./data/loadFashionMnist";
 
 // in-notebook checks
