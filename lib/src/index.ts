@@ -28,21 +28,14 @@ export type { Vector, Matrix, Schedule, TestFunction, Optimizer } from "./core/t
 // linear algebra
 
 // plots and display
+export { tableHtml, formatNumber } from "./display/tableHtml";
+export type { TableLike, TableOptions } from "./display/tableHtml";
+export { showTable } from "./display/showTable";
 
 // sparse data and models
 
 // neural networks
 
 // data loaders
-export { readIdx, parseIdx } from "./data/readIdx";
-export type { Idx } from "./data/readIdx";
-export { encodeIdx } from "./data/encodeIdx";
-export {
-  loadFashionMnist,
-  fashionMnistSubsetPath,
-  FASHION_MNIST_CLASSES,
-  FASHION_MNIST_DEBIAN_PATH,
-} from "./data/loadFashionMnist";
-export type { FashionMnist, LabeledImages, LoadFashionMnistOptions } from "./data/loadFashionMnist";
 
 // in-notebook checks
