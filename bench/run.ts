@@ -1,0 +1,29 @@
+/**
+ * `npm run bench -- [name ...]`: runs bench/<name>.ts for each name (all benchmarks when none). Each
+ * benchmark compares against its peer (torch, scikit-learn, tfjs) in the same run, prints a table and
+ * writes build/bench/<name>.json.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+const dir = __dirname;
+const available = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("_"))
+  .map((f) => f.replace(/\.ts$/, ""))
+  .sort();
+const names = process.argv.slice(2);
+const chosen = names.length > 0 ? names : available;
+let failed = 0;
+for (const name of chosen) {
+  if (!available.includes(name)) {
+    console.error(`unknown benchmark "${name}"; available: ${available.join(", ")}`);
+    failed++;
+    continue;
+  }
+  console.log(`\n== bench ${name} ==`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, `${name}.ts`)], { stdio: "inherit" });
+  if (r.status !== 0) failed++;
+}
+process.exitCode = failed > 0 ? 1 : 0;
