@@ -33,9 +33,29 @@ export type { TableLike, TableOptions } from "./display/tableHtml";
 export { showTable } from "./display/showTable";
 
 // sparse data and models
+export {
+  csrNnz,
+  csrValidate,
+  csrFromTriplets,
+  csrFromDense,
+  csrToDense,
+  csrRow,
+  csrMatvec,
+  csrMatTvec,
+  csrColumnCounts,
+  csrNormalizeRows,
+  csrSelectRows,
+} from "./sparse/csr";
+export type { CSR } from "./sparse/csr";
+export { sigmoid, log1pexp, bceWithLogits, logisticEvaluate, logisticLossGrad } from "./sparse/logistic";
+export type { LogisticEvaluation } from "./sparse/logistic";
+export { trainLogistic, TRAIN_LOGISTIC_DEFAULTS } from "./sparse/trainLogistic";
+export type { TrainLogisticOptions, TrainLogisticResult } from "./sparse/trainLogistic";
 
 // neural networks
 
 // data loaders
+export { readSvmlight, parseSvmlight, writeSvmlight, svmlightLine } from "./data/svmlight";
+export type { SparseDataset, SvmlightReadOptions, SvmlightWriteOptions } from "./data/svmlight";
 
 // in-notebook checks
