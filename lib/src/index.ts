@@ -53,9 +53,41 @@ export { trainLogistic, TRAIN_LOGISTIC_DEFAULTS } from "./sparse/trainLogistic";
 export type { TrainLogisticOptions, TrainLogisticResult } from "./sparse/trainLogistic";
 
 // neural networks
+export { createMlp } from "./nn/mlp";
+export type { Mlp, MlpOptions, DenseLayer, MlpWorkspace } from "./nn/mlp";
+export { mlpForward } from "./nn/mlpForward";
+export { mlpLossAndGrad } from "./nn/mlpLossAndGrad";
+export { evaluateMlp } from "./nn/evaluateMlp";
+export type { Evaluation } from "./nn/evaluateMlp";
+export { softmaxCrossEntropy } from "./nn/softmaxCrossEntropy";
+export { heNormal, xavierUniform } from "./nn/init";
+export { gemm } from "./nn/gemm";
+export type { Gemm } from "./nn/gemm";
+export { createWasmGemm, wasmGemmAvailable, wasmMemory, wasmGemmPath } from "./nn/wasmGemm";
+export type { WasmMemory } from "./nn/wasmGemm";
+export { sgdStep32 } from "./nn/sgdStep32";
+export type { SgdOptions32, SgdState32 } from "./nn/sgdStep32";
+export { adagradStep32 } from "./nn/adagradStep32";
+export type { AdagradOptions32, AdagradState32 } from "./nn/adagradStep32";
+export { rmspropStep32 } from "./nn/rmspropStep32";
+export type { RmspropOptions32, RmspropState32 } from "./nn/rmspropStep32";
+export { adamStep32 } from "./nn/adamStep32";
+export type { AdamOptions32, AdamState32 } from "./nn/adamStep32";
+export { train } from "./nn/train";
+export type { TrainOptions, TrainOptimizer, TrainProgress, TrainResult, LayerSqrtS } from "./nn/train";
 
 // data loaders
 export { readSvmlight, parseSvmlight, writeSvmlight, svmlightLine } from "./data/svmlight";
 export type { SparseDataset, SvmlightReadOptions, SvmlightWriteOptions } from "./data/svmlight";
+export { readIdx, parseIdx } from "./data/readIdx";
+export type { Idx } from "./data/readIdx";
+export { encodeIdx } from "./data/encodeIdx";
+export {
+  loadFashionMnist,
+  fashionMnistSubsetPath,
+  FASHION_MNIST_CLASSES,
+  FASHION_MNIST_DEBIAN_PATH,
+} from "./data/loadFashionMnist";
+export type { FashionMnist, LabeledImages, LoadFashionMnistOptions } from "./data/loadFashionMnist";
 
 // in-notebook checks
