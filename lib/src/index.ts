@@ -51,6 +51,9 @@ export { sigmoid, log1pexp, bceWithLogits, logisticEvaluate, logisticLossGrad } 
 export type { LogisticEvaluation } from "./sparse/logistic";
 export { trainLogistic, TRAIN_LOGISTIC_DEFAULTS } from "./sparse/trainLogistic";
 export type { TrainLogisticOptions, TrainLogisticResult } from "./sparse/trainLogistic";
+export { tokenize, compareCodePoints } from "./sparse/tokenize";
+export { tfidfFitTransform, tfidfFit, tfidfTransform, TFIDF_DEFAULTS } from "./sparse/tfidf";
+export type { TfidfOptions, TfidfModel } from "./sparse/tfidf";
 
 // neural networks
 export { createMlp } from "./nn/mlp";
@@ -89,5 +92,7 @@ export {
   FASHION_MNIST_DEBIAN_PATH,
 } from "./data/loadFashionMnist";
 export type { FashionMnist, LabeledImages, LoadFashionMnistOptions } from "./data/loadFashionMnist";
+export { loadSpamAssassin, spamAssassinTexts, SPAM_ASSASSIN_DEFAULTS } from "./data/loadSpamAssassin";
+export type { SpamAssassin, LoadSpamAssassinOptions } from "./data/loadSpamAssassin";
 
 // in-notebook checks
