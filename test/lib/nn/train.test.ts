@@ -1,0 +1,116 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { loadFashionMnist, type LabeledImages } from "../../../lib/src/data/loadFashionMnist";
+import { createMlp } from "../../../lib/src/nn/mlp";
+import { train, type TrainOptimizer, type TrainProgress } from "../../../lib/src/nn/train";
+
+const data = loadFashionMnist({ subset: true });
+
+function head(set: LabeledImages, count: number): LabeledImages {
+  const size = set.rows * set.cols;
+  return {
+    ...set,
+    count,
+    images: set.images.subarray(0, count * size),
+    labels: set.labels.subarray(0, count),
+  };
+}
+
+describe("train", () => {
+  it("adam on the shipped subset: the loss falls and the test accuracy passes 75% in two epochs", () => {
+    const model = createMlp({ sizes: [784, 64, 10], seed: 1 });
+    const r = train(model, data, { optimizer: "adam", lr: 0.001, epochs: 2 });
+    assert.equal(r.trainLoss.length, 2);
+    assert.ok(r.trainLoss[1] < r.trainLoss[0]);
+    assert.ok(r.testAccuracy[1] > 0.75, `accuracy ${r.testAccuracy[1]}`);
+    assert.equal(r.testLoss.length, 2);
+    assert.equal(r.config.batchSize, 64);
+    assert.equal(r.config.eps, 1e-8);
+  });
+
+  it("the same model seed and training seed give identical numbers", () => {
+    const small = { train: head(data.train, 640), test: head(data.test, 100) };
+    const run = (seed: number) =>
+      train(createMlp({ sizes: [784, 16, 10], seed: 2 }), small, { optimizer: "momentum", lr: 0.01, seed })
+        .trainLoss;
+    assert.deepEqual(run(3), run(3));
+    assert.notDeepEqual(run(3), run(4));
+  });
+
+  it("the wasm and js backends train to the same losses to 1e-4", () => {
+    const small = { train: head(data.train, 640), test: head(data.test, 200) };
+    const run = (backend: "js" | "wasm") =>
+      train(createMlp({ sizes: [784, 16, 10], seed: 2, backend }), small, { optimizer: "adam", epochs: 2 });
+    const a = run("js");
+    const b = run("wasm");
+    a.trainLoss.forEach((l, k) =>
+      assert.ok(Math.abs(l - b.trainLoss[k]) < 1e-4, `${l} vs ${b.trainLoss[k]}`),
+    );
+    assert.ok(Math.abs(a.testAccuracy[1] - b.testAccuracy[1]) <= 0.01);
+  });
+
+  const lrs: [TrainOptimizer, number][] = [
+    ["sgd", 0.1],
+    ["momentum", 0.01],
+    ["adagrad", 0.05],
+    ["rmsprop", 0.001],
+    ["adam", 0.001],
+  ];
+  for (const [optimizer, lr] of lrs) {
+    it(`${optimizer} (lr ${lr}) learns: above 60% test accuracy after one epoch of the subset`, () => {
+      const r = train(createMlp({ sizes: [784, 32, 10], seed: 5 }), data, { optimizer, lr });
+      assert.ok(r.testAccuracy[0] > 0.6, `${optimizer}: ${r.testAccuracy[0]}`);
+    });
+  }
+
+  it("adagrad returns sqrt(s) per layer, shaped like the layer's W and b", () => {
+    const model = createMlp({ sizes: [784, 8, 10], seed: 6 });
+    const r = train(model, { train: head(data.train, 320) }, { optimizer: "adagrad", lr: 0.01 });
+    assert.equal(r.adagradSqrtS?.length, 2);
+    const [l0, l1] = r.adagradSqrtS!;
+    assert.deepEqual([l0.layer, l0.W.length, l0.b.length, l1.W.length, l1.b.length], [0, 784 * 8, 8, 80, 10]);
+    assert.ok(l1.b.every((s) => s > 0));
+    assert.deepEqual(r.testAccuracy, []); // no test set given
+  });
+
+  it("onProgress reports every progressEvery batches and each epoch's end with the test accuracy", () => {
+    const seen: TrainProgress[] = [];
+    const small = { train: head(data.train, 640), test: head(data.test, 100) };
+    train(createMlp({ sizes: [784, 8, 10] }), small, {
+      optimizer: "adam",
+      epochs: 2,
+      progressEvery: 4,
+      onProgress: (p) => seen.push(p),
+    });
+    // 10 batches per epoch: reports after batches 4 and 8, then the end (10) with the accuracy
+    assert.deepEqual(
+      seen.map((p) => [p.epoch, p.batch, p.testAccuracy !== undefined]),
+      [
+        [1, 4, false],
+        [1, 8, false],
+        [1, 10, true],
+        [2, 4, false],
+        [2, 8, false],
+        [2, 10, true],
+      ],
+    );
+  });
+
+  it("rejects bad options with torch's messages", () => {
+    const model = createMlp({ sizes: [784, 4, 10], maxBatch: 64 });
+    const t = (o: object) => () => train(model, data, { optimizer: "adam", ...o });
+    assert.throws(t({ optimizer: "sgd" }), /Invalid learning rate: undefined \(sgd needs lr/);
+    assert.throws(t({ lr: -1 }), /Invalid learning rate: -1/);
+    assert.throws(t({ betas: [1.2, 0.999] }), /Invalid beta parameter at index 0: 1.2/);
+    assert.throws(t({ optimizer: "lbfgs" }), /Invalid optimizer: lbfgs/);
+    assert.throws(t({ batchSize: 128 }), /Invalid batch size: 128 \(the model holds 64/);
+  });
+
+  it("stops with a clear error when the loss diverges", () => {
+    const model = createMlp({ sizes: [784, 32, 10], seed: 7 });
+    assert.throws(
+      () => train(model, data, { optimizer: "sgd", lr: 1e30 }),
+      /Training diverged: loss (NaN|Infinity) at epoch 1, batch \d+/,
+    );
+  });
+});

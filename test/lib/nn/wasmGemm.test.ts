@@ -1,0 +1,74 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { seeded } from "../../../lib/src/core/random";
+import { gemm } from "../../../lib/src/nn/gemm";
+import { createWasmGemm, wasmGemmAvailable, wasmMemory } from "../../../lib/src/nn/wasmGemm";
+
+// Tolerance of the WASM path against the JS reference: both round every product and sum to float32, in
+// different places, so entries may differ by a few float32 ulps of sum |a_ip b_pj|:
+// |wasm - js| <= 1e-6 * ([accumulate] |c_ij| + sum_p |a_ip| |b_pj|) + 1e-30.
+const TOL = 1e-6;
+
+function compare(transA: boolean, accumulate: boolean, M: number, N: number, K: number, seed: number): void {
+  const rng = seeded(seed);
+  const memory = wasmMemory(4 * (2 * M * K + K * N + 4 * M * N) + 256);
+  const wasm = createWasmGemm(memory);
+  let offset = 16; // deliberately not at 0: the kernel uses the views' byte offsets
+  const alloc = (n: number) => {
+    const a = new Float32Array(memory.buffer, offset, n);
+    offset += 4 * n + 4; // and not 16-byte aligned
+    return a;
+  };
+  const fill = (a: Float32Array) => {
+    for (let i = 0; i < a.length; i++) a[i] = rng.normal();
+    return a;
+  };
+  const A = fill(alloc(M * K));
+  const B = fill(alloc(K * N));
+  const C = fill(alloc(M * N));
+  const C0 = Float32Array.from(C);
+  const expected = gemm(transA, accumulate, M, N, K, A, B, Float32Array.from(C));
+  assert.equal(wasm(transA, accumulate, M, N, K, A, B, C), C);
+  for (let i = 0; i < M; i++) {
+    for (let j = 0; j < N; j++) {
+      let scale = accumulate ? Math.abs(C0[i * N + j]) : 0;
+      for (let p = 0; p < K; p++) scale += Math.abs((transA ? A[p * M + i] : A[i * K + p]) * B[p * N + j]);
+      const err = Math.abs(C[i * N + j] - expected[i * N + j]);
+      assert.ok(
+        err <= TOL * scale + 1e-30,
+        `${M}x${N}x${K} transA=${transA} (${i}, ${j}): ${C[i * N + j]} vs ${expected[i * N + j]}`,
+      );
+    }
+  }
+}
+
+describe("wasmGemm", () => {
+  it("the SIMD kernel is available on Node 20", () => {
+    assert.equal(wasmGemmAvailable(), true);
+  });
+
+  it("equals the JS reference to float32 rounding on the MLP's shapes", () => {
+    compare(false, false, 64, 128, 784, 1); // forward, layer 1
+    compare(true, false, 784, 128, 64, 2); // dW, layer 1
+    compare(false, false, 64, 10, 128, 3); // forward, layer 2
+    compare(false, false, 64, 128, 10, 4); // delta, layer 2
+  });
+
+  it("equals the JS reference on every block remainder (M, N not multiples of 4 and 8), with transA and accumulate", () => {
+    let seed = 10;
+    for (const M of [1, 3, 4, 5, 9])
+      for (const N of [1, 4, 7, 8, 13, 17])
+        for (const K of [0, 1, 6])
+          for (const transA of [false, true])
+            for (const acc of [false, true]) compare(transA, acc, M, N, K, seed++);
+  });
+
+  it("refuses a matrix that is not in the kernel's memory", () => {
+    const memory = wasmMemory(1024);
+    const inside = new Float32Array(memory.buffer, 0, 4);
+    assert.throws(
+      () => createWasmGemm(memory)(false, false, 2, 2, 1, inside, new Float32Array(2), inside),
+      /matrix B is not a view into the kernel's memory/,
+    );
+  });
+});
