@@ -24,6 +24,21 @@ export type { Vector, Matrix, Schedule, TestFunction, Optimizer } from "./core/t
 // moving averages
 
 // test functions and gradient checks
+export { square } from "./functions/square";
+export { square20 } from "./functions/square20";
+export { quartic } from "./functions/quartic";
+export { d2lQuadratic } from "./functions/d2lQuadratic";
+export { rotatedQuadratic } from "./functions/rotatedQuadratic";
+export { saddle } from "./functions/saddle";
+export { rosenbrock } from "./functions/rosenbrock";
+export { beale } from "./functions/beale";
+export { himmelblau } from "./functions/himmelblau";
+export { quadratic3 } from "./functions/quadratic3";
+export { quadratic } from "./functions/quadratic";
+export type { QuadraticOptions } from "./functions/quadratic";
+export { functionByName, GOLDEN_FUNCTION_NAMES } from "./functions/functionByName";
+export { gradcheck } from "./functions/gradcheck";
+export type { GradcheckOptions, GradcheckEntry, GradcheckResult } from "./functions/gradcheck";
 
 // linear algebra
 
