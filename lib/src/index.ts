@@ -18,6 +18,50 @@ export { datasetPath, projectRoot } from "./core/paths";
 export type { Vector, Matrix, Schedule, TestFunction, Optimizer } from "./core/types";
 
 // optimizers
+export { sgd, SGD_DEFAULTS } from "./optim/sgd";
+export type { SgdOptions, SgdState } from "./optim/sgd";
+export { adagrad, ADAGRAD_DEFAULTS } from "./optim/adagrad";
+export type { AdagradOptions, AdagradState } from "./optim/adagrad";
+export { rmsprop, RMSPROP_DEFAULTS } from "./optim/rmsprop";
+export type { RmspropOptions, RmspropState } from "./optim/rmsprop";
+export { adadelta, ADADELTA_DEFAULTS } from "./optim/adadelta";
+export type { AdadeltaOptions, AdadeltaState } from "./optim/adadelta";
+export { adam, ADAM_DEFAULTS } from "./optim/adam";
+export type { AdamOptions, AdamState } from "./optim/adam";
+export { adamw, ADAMW_DEFAULTS } from "./optim/adamw";
+export { adamax, ADAMAX_DEFAULTS } from "./optim/adamax";
+export type { AdamaxOptions, AdamaxState } from "./optim/adamax";
+export { nadam, NADAM_DEFAULTS } from "./optim/nadam";
+export type { NadamOptions, NadamState } from "./optim/nadam";
+export { radam, RADAM_DEFAULTS } from "./optim/radam";
+export type { RadamOptions, RadamState } from "./optim/radam";
+export { yogi, YOGI_DEFAULTS } from "./optim/yogi";
+export type { YogiOptions, YogiState } from "./optim/yogi";
+export { adabound, ADABOUND_DEFAULTS } from "./optim/adabound";
+export type { AdaboundOptions, AdaboundState } from "./optim/adabound";
+export { momentumSlides, MOMENTUM_SLIDES_DEFAULTS } from "./optim/momentumSlides";
+export type { MomentumSlidesOptions, MomentumSlidesState } from "./optim/momentumSlides";
+export { momentumEma, MOMENTUM_EMA_DEFAULTS } from "./optim/momentumEma";
+export type { MomentumEmaOptions, MomentumEmaState } from "./optim/momentumEma";
+export { nesterovLookahead, NESTEROV_LOOKAHEAD_DEFAULTS } from "./optim/nesterovLookahead";
+export type {
+  NesterovLookahead,
+  NesterovLookaheadOptions,
+  NesterovLookaheadState,
+  GradientFunction,
+} from "./optim/nesterovLookahead";
+export { optimizers, optimizerFromTorch, camelCaseKey } from "./optim/registry";
+export type { OptimizerFactory } from "./optim/registry";
+export { minimize } from "./optim/minimize";
+export type { MinimizeOptions, MinimizeResult } from "./optim/minimize";
+export {
+  replayGolden,
+  relativeError,
+  GoldenFormatError,
+  GOLDEN_FORMAT,
+  GOLDEN_TOLERANCE,
+} from "./optim/replayGolden";
+export type { GoldenReport, GoldenResult, GoldenResolvers } from "./optim/replayGolden";
 
 // schedules
 
