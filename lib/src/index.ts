@@ -153,5 +153,7 @@ export {
 export type { FashionMnist, LabeledImages, LoadFashionMnistOptions } from "./data/loadFashionMnist";
 export { loadSpamAssassin, spamAssassinTexts, SPAM_ASSASSIN_DEFAULTS } from "./data/loadSpamAssassin";
 export type { SpamAssassin, LoadSpamAssassinOptions } from "./data/loadSpamAssassin";
+export { rcv1Like, RCV1_LIKE_DEFAULTS } from "./data/rcv1Like";
+export type { Rcv1Like, Rcv1LikeOptions } from "./data/rcv1Like";
 
 // in-notebook checks
