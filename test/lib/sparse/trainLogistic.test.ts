@@ -6,6 +6,9 @@ import { csrFromDense, csrColumnCounts } from "../../../lib/src/sparse/csr";
 import type { CSR } from "../../../lib/src/sparse/csr";
 import { logisticEvaluate } from "../../../lib/src/sparse/logistic";
 import { seeded, randn, shuffle } from "../../../lib/src/core/random";
+import { adagrad } from "../../../lib/src/optim/adagrad";
+import { sgd } from "../../../lib/src/optim/sgd";
+import type { Optimizer } from "../../../lib/src/core/types";
 
 /** A small sparse problem: 40 samples, 25 features, ~15% dense, labels from a planted model. */
 function problem(): { X: CSR; A: Float64Array; y: Float64Array } {
@@ -192,5 +195,46 @@ describe("trainLogistic's records", () => {
     bad[3] = -1;
     assert.throws(() => trainLogistic(X, bad), /Invalid label at index 3: -1/);
     assert.throws(() => trainLogistic(X, y.subarray(1)), /X has 40 rows, y has 39/);
+  });
+});
+
+describe("trainLogistic against the library's dense optimizers (lib/src/optim)", () => {
+  const { X, A, y } = problem();
+
+  /** Dense per-sample training of [w, b] with an Optimizer, same seeded init and shuffles as trainLogistic. */
+  function denseWith(opt: Optimizer<unknown>, epochs: number, seed: number): Float64Array {
+    const { rows, cols } = X;
+    const rng = seeded(seed);
+    const theta = new Float64Array(cols + 1);
+    randn(rng, theta.subarray(0, cols), 0, 0.01);
+    const state = opt.init(theta);
+    const g = new Float64Array(cols + 1);
+    const order = Int32Array.from({ length: rows }, (_, i) => i);
+    for (let e = 0; e < epochs; e++) {
+      shuffle(rng, order);
+      for (const i of order) {
+        let z = theta[cols];
+        for (let j = 0; j < cols; j++) z += A[i * cols + j] * theta[j];
+        const r = 1 / (1 + Math.exp(-z)) - y[i];
+        for (let j = 0; j < cols; j++) g[j] = r * A[i * cols + j]; // zero off the sample's features
+        g[cols] = r;
+        opt.step(theta, g, state);
+      }
+    }
+    return theta;
+  }
+
+  it("sparse per-sample Adagrad equals adagrad({ lr: 0.1 }) stepping the dense [w, b] to 1e-12", () => {
+    const ours = trainLogistic(X, y, { optimizer: "adagrad", lr: 0.1, epochs: 3, seed: 8 });
+    const theta = denseWith(adagrad({ lr: 0.1 }) as Optimizer<unknown>, 3, 8);
+    assert.ok(maxError(ours.w, theta.subarray(0, X.cols)) < 1e-12);
+    assert.ok(Math.abs(ours.b - theta[X.cols]) < 1e-12);
+  });
+
+  it("sparse per-sample SGD equals sgd({ lr: 0.5 }) stepping the dense [w, b] to 1e-12", () => {
+    const ours = trainLogistic(X, y, { optimizer: "sgd", lr: 0.5, epochs: 3, seed: 8 });
+    const theta = denseWith(sgd({ lr: 0.5 }) as Optimizer<unknown>, 3, 8);
+    assert.ok(maxError(ours.w, theta.subarray(0, X.cols)) < 1e-12);
+    assert.ok(Math.abs(ours.b - theta[X.cols]) < 1e-12);
   });
 });
