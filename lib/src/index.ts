@@ -62,6 +62,21 @@ export {
   GOLDEN_TOLERANCE,
 } from "./optim/replayGolden";
 export type { GoldenReport, GoldenResult, GoldenResolvers } from "./optim/replayGolden";
+export {
+  fastOptimizer,
+  fastOptimizerAvailable,
+  fastOptimizerBytesPerParameter,
+  optimWasmPath,
+} from "./optim/fastOptimizer";
+export type {
+  FastOptimizer,
+  FastOptimizerName,
+  FastOptimizerOptions,
+  FastOptimizerStates,
+  FastOptimizerConfigs,
+  FastOptimizerSettings,
+  FastBackend,
+} from "./optim/fastOptimizer";
 
 // schedules
 
