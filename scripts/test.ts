@@ -1,13 +1,13 @@
 /**
- * `npm test`: builds lib, type-checks, lints, runs the unit tests, the integration tests (Jupyter, browser,
- * grader), then executes every notebook through Jupyter. Ends with one line `N passed, N failed` counting
+ * `npm test`: builds lib, type-checks, lints, runs the unit tests, executes every notebook through Jupyter,
+ * then runs the integration tests (runner, npm start, browser, grader, site). Ends with one line `N passed, N failed` counting
  * checks, tests and notebooks. `npm test -- --unit` stops after the unit tests.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "./jupyter";
-import { executeNotebooks, formatResult, lessonNotebooks, prepare } from "./notebook-runner";
+import { executeNotebooks, formatResult, lessonNotebooks } from "./notebook-runner";
 
 let passed = 0;
 let failed = 0;
@@ -91,8 +91,7 @@ async function main(): Promise<void> {
     2,
   );
   if (!unitOnly) {
-    prepare();
-    nodeTests("integration", integration, 1);
+    // Notebooks first: the site build in the integration tests reuses their executed copies.
     const results = await executeNotebooks(lessonNotebooks(), {
       onResult: (r) => console.log(formatResult(r)),
     });
@@ -103,6 +102,7 @@ async function main(): Promise<void> {
     console.log(
       `notebooks: ${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length} failed`,
     );
+    nodeTests("integration", integration, 1);
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
