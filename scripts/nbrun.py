@@ -9,7 +9,9 @@ JSON verdict read by scripts/notebook-runner.ts.
 usage: python nbrun.py INPUT OUTPUT --cwd DIR [--cell-timeout S] [--kernel tslab]
 """
 import argparse
+import hashlib
 import json
+import os
 import sys
 import time
 
@@ -20,6 +22,32 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 class Stop(Exception):
     """Raised from the cell hook to stop at the first failing cell."""
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# What an execution depends on besides the notebook: the compiled library (see scripts/site/freshness.ts).
+LIB_DIRS = ["lib/dist", "lib/wasm"]
+
+
+def file_sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def lib_sha256():
+    """sha256 over the files of LIB_DIRS: each relative path, NUL, its bytes, NUL, in sorted path order."""
+    h = hashlib.sha256()
+    files = []
+    for d in LIB_DIRS:
+        for dirpath, _dirs, names in os.walk(os.path.join(ROOT, d)):
+            for n in names:
+                files.append(os.path.relpath(os.path.join(dirpath, n), ROOT).replace(os.sep, "/"))
+    for rel in sorted(files):
+        h.update(rel.encode("utf-8") + b"\0")
+        with open(os.path.join(ROOT, rel), "rb") as f:
+            h.update(f.read())
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 def stderr_text(cell):
@@ -37,6 +65,7 @@ def main():
     ap.add_argument("--kernel", default="tslab")
     args = ap.parse_args()
 
+    source_sha256 = file_sha256(args.input)
     nb = nbformat.read(args.input, as_version=4)
     failure = None
 
@@ -86,7 +115,13 @@ def main():
             if "execution" not in c.get("metadata", {}):
                 failure = {"cell": i + 1, "kind": "not-executed", "message": "the cell was never executed"}
                 break
-    nb.metadata["course_execution"] = {"seconds": round(seconds, 3), "ok": failure is None}
+    # source_sha256 and lib_sha256 let the site build reuse this executed copy while both are unchanged.
+    nb.metadata["course_execution"] = {
+        "seconds": round(seconds, 3),
+        "ok": failure is None,
+        "source_sha256": source_sha256,
+        "lib_sha256": lib_sha256(),
+    }
     nbformat.write(nb, args.output)
     print(json.dumps({"ok": failure is None, "cells": len(nb.cells), "codeCells": len(code_cells), "seconds": seconds, "failure": failure}))
 
