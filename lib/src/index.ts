@@ -79,6 +79,29 @@ export type {
 } from "./optim/fastOptimizer";
 
 // schedules
+export { stepLR } from "./schedules/stepLR";
+export type { StepLROptions } from "./schedules/stepLR";
+export { multiStepLR } from "./schedules/multiStepLR";
+export type { MultiStepLROptions } from "./schedules/multiStepLR";
+export { exponentialLR } from "./schedules/exponentialLR";
+export { cosineAnnealingLR } from "./schedules/cosineAnnealingLR";
+export type { CosineAnnealingLROptions } from "./schedules/cosineAnnealingLR";
+export { linearLR, LINEAR_LR_DEFAULTS } from "./schedules/linearLR";
+export type { LinearLROptions } from "./schedules/linearLR";
+export { periodDecay } from "./schedules/periodDecay";
+export type { PeriodDecayOptions } from "./schedules/periodDecay";
+export { exponentialDecay } from "./schedules/exponentialDecay";
+export type { ExponentialDecayOptions } from "./schedules/exponentialDecay";
+export { squareRootSchedule } from "./schedules/squareRootSchedule";
+export { factorSchedule } from "./schedules/factorSchedule";
+export type { FactorScheduleOptions } from "./schedules/factorSchedule";
+export { polySchedule } from "./schedules/polySchedule";
+export type { PolyScheduleOptions } from "./schedules/polySchedule";
+export { joinSchedules } from "./schedules/joinSchedules";
+export { warmup } from "./schedules/warmup";
+export type { WarmupOptions } from "./schedules/warmup";
+export { schedulerByName, SCHEDULER_NAMES } from "./schedules/schedulerByName";
+export { sampleSchedule } from "./schedules/sampleSchedule";
 
 // moving averages
 
