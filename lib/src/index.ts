@@ -195,3 +195,10 @@ export { rcv1Like, RCV1_LIKE_DEFAULTS } from "./data/rcv1Like";
 export type { Rcv1Like, Rcv1LikeOptions } from "./data/rcv1Like";
 
 // in-notebook checks
+export { check, checkCases } from "./check/check";
+export type { CheckCase, CheckResult } from "./check/check";
+export { recordCheck, RECORD_MIME } from "./check/recordCheck";
+export type { CheckRecord, RecordedCase, Outcome } from "./check/recordCheck";
+export { encodeValue, encodeNumber } from "./check/encodeValue";
+export type { Encoded, EncodedNumber } from "./check/encodeValue";
+export { compareEncoded, describeEncoded, decodeNumber } from "./check/compareEncoded";

@@ -1,0 +1,123 @@
+/**
+ * The grade report as files: grades.json (one record per student, notebook and question), grades.csv
+ * (one row per student) and a feedback page per notebook. Pure functions from the BatchReport to text.
+ */
+import type { CellMark } from "./autograde";
+import type { BatchReport, NotebookGrade } from "./grade";
+import { roleOf, sourceOf, type Notebook } from "./notebook";
+
+export function gradesJson(r: BatchReport): string {
+  const records = r.results.flatMap((n) =>
+    n.grades.map((g) => ({ student: n.student, notebook: n.notebook, ...g })),
+  );
+  const notebooks = r.results.map((n) => ({
+    student: n.student,
+    notebook: n.notebook,
+    total: n.total,
+    max: n.max,
+    warnings: n.warnings,
+    seconds: Math.round(n.seconds * 10) / 10,
+  }));
+  return (
+    JSON.stringify(
+      {
+        grader: r.grader,
+        gradedAt: r.gradedAt,
+        seconds: r.seconds,
+        assignments: r.assignments,
+        records,
+        notebooks,
+      },
+      null,
+      2,
+    ) + "\n"
+  );
+}
+
+const csvField = (s: string | number) => {
+  const t = String(s);
+  return /[",\n\r]/.test(t) || /^[=+\-@]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+
+/**
+ * One row per student: student_id, each question as `<notebook>:<question>` (points; manual questions
+ * empty), total, max (autograded points).
+ */
+export function gradesCsv(r: BatchReport): string {
+  const cols = r.assignments.flatMap((a) =>
+    a.questions.map((q) => ({ a: a.name, q: q.question, manual: q.manual })),
+  );
+  const max = r.assignments
+    .flatMap((a) => a.questions)
+    .filter((q) => !q.manual)
+    .reduce((s, q) => s + q.max, 0);
+  const students = [...new Set(r.results.map((n) => n.student))];
+  const lines = [["student_id", ...cols.map((c) => `${c.a}:${c.q}`), "total", "max"].map(csvField).join(",")];
+  for (const s of students) {
+    const mine = r.results.filter((n) => n.student === s);
+    const points = (a: string, q: string) =>
+      mine.find((n) => n.notebook === a)?.grades.find((g) => g.question === q)?.points ?? 0;
+    const total = mine.reduce((t, n) => t + n.total, 0);
+    lines.push(
+      [s, ...cols.map((c) => (c.manual ? "" : points(c.a, c.q))), total, max].map(csvField).join(","),
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const textOf = (t: unknown) => (Array.isArray(t) ? t.join("") : typeof t === "string" ? t : "");
+
+function outputsHtml(nb: Notebook["cells"][number]): string {
+  return (nb.outputs ?? [])
+    .map((o) => {
+      if (o.output_type === "stream")
+        return `<pre class="${o.name === "stderr" ? "err" : "out"}">${esc(textOf(o.text))}</pre>`;
+      const data = (o.data ?? {}) as Record<string, unknown>;
+      if ("text/plain" in data) return `<pre class="out">${esc(textOf(data["text/plain"]))}</pre>`;
+      const kinds = Object.keys(data).join(", ");
+      return `<pre class="out">[${esc(kinds || o.output_type)} output not shown in feedback]</pre>`;
+    })
+    .join("\n");
+}
+
+/** The executed notebook as a self-contained HTML page with the score and message at each graded cell. */
+export function feedbackHtml(n: NotebookGrade, grader: string): string {
+  const head = `<h1>${esc(n.notebook)}: ${n.total} / ${n.max}</h1><p>Student ${esc(n.student)}. Graded by ${esc(grader)}.</p>`;
+  const warnings = n.warnings.length
+    ? `<ul class="warn">${n.warnings.map((w) => `<li>${esc(w)}</li>`).join("")}</ul>`
+    : "";
+  const summary = `<table><tr><th>question</th><th>points</th><th>status</th><th>message</th></tr>${n.grades
+    .map(
+      (g) =>
+        `<tr class="${g.status}"><td>${esc(g.question)}</td><td>${g.points} / ${g.max}</td><td>${g.status}</td><td>${esc(g.message)}</td></tr>`,
+    )
+    .join("")}</table>`;
+  const cells = (n.executed?.cells ?? [])
+    .map((c) => {
+      const mark = c.metadata.dlopt_grader as CellMark | undefined;
+      const grade = mark?.grade
+        ? `<div class="grade ${mark.grade.status}">${esc(mark.grade.question)}: ${mark.grade.points} / ${mark.grade.max} — ${mark.grade.status}: ${esc(mark.grade.message)}</div>`
+        : "";
+      const tag =
+        mark?.origin === "inserted" ? `<div class="note">a cell you added (earns no points)</div>` : "";
+      const run =
+        mark?.run && mark.run.status !== "ok"
+          ? `<div class="note">cell ${esc(mark.run.status)}${mark.run.message ? `: ${esc(mark.run.message)}` : ""}</div>`
+          : "";
+      const body =
+        c.cell_type === "code"
+          ? `<pre class="src">${esc(sourceOf(c))}</pre>${outputsHtml(c)}`
+          : `<pre class="md">${esc(sourceOf(c))}</pre>`;
+      const role = roleOf(c);
+      return `<section class="cell ${role}">${tag}${body}${run}${grade}</section>`;
+    })
+    .join("\n");
+  const style = `body{font-family:sans-serif;max-width:60em;margin:auto}pre{white-space:pre-wrap;margin:0;padding:.4em}
+.src{background:#f4f4f4}.err{background:#fdd}.md{font-family:serif}.cell{border-left:3px solid #ddd;margin:1em 0;padding-left:.5em}
+.grade{font-weight:bold;padding:.3em}.pass{background:#dfd}.fail,.error,.timeout,.crashed,.tampered,.missing{background:#fdd}
+.ungradable{background:#ffd}.note{color:#666;font-size:90%}.warn{background:#ffd}td,th{border:1px solid #ccc;padding:.2em .5em}`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(n.notebook)} feedback</title><style>${style}</style></head><body>${head}${warnings}${summary}${cells}</body></html>\n`;
+}
