@@ -104,6 +104,13 @@ export { schedulerByName, SCHEDULER_NAMES } from "./schedules/schedulerByName";
 export { sampleSchedule } from "./schedules/sampleSchedule";
 
 // moving averages
+export { sma } from "./averages/sma";
+export { ema } from "./averages/ema";
+export type { EmaOptions } from "./averages/ema";
+export { financeAlpha } from "./averages/financeAlpha";
+export { biasCorrect } from "./averages/biasCorrect";
+export { emaWeights } from "./averages/emaWeights";
+export { effectiveWindow } from "./averages/effectiveWindow";
 
 // test functions and gradient checks
 export { square } from "./functions/square";
