@@ -1,7 +1,8 @@
 /**
- * Builds the MLP's WebAssembly SIMD kernel: lib/assembly/gemm.ts (AssemblyScript) -> lib/wasm/gemm.wasm.
- * The .wasm (1.3 kB) is committed, so installing the course needs neither this step nor the network; run
- * it after editing the AssemblyScript source. `--check` rebuilds into a temporary file and fails if the
+ * Builds the MLP's WebAssembly SIMD kernels from AssemblyScript: lib/assembly/gemm.ts -> lib/wasm/gemm.wasm
+ * (matrix product) and lib/assembly/adam32.ts -> lib/wasm/adam32.wasm (fused Adam step). The .wasm files
+ * (about 1 kB each) are committed, so installing the course needs neither this step nor the network; run it
+ * after editing the AssemblyScript sources. `--check` rebuilds into a temporary folder and fails if a
  * committed .wasm differs (a CI step).
  *
  *   npx tsx scripts/build-wasm.ts [--check]
@@ -12,10 +13,9 @@ import * as os from "os";
 import * as path from "path";
 
 const root = path.resolve(__dirname, "..");
-const source = path.join(root, "lib", "assembly", "gemm.ts");
-const target = path.join(root, "lib", "wasm", "gemm.wasm");
+const KERNELS = ["gemm", "adam32"];
 const check = process.argv.includes("--check");
-const out = check ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wasm-")), "gemm.wasm") : target;
+const tmp = check ? fs.mkdtempSync(path.join(os.tmpdir(), "wasm-")) : "";
 const asc = path.join(root, "node_modules", "assemblyscript", "bin", "asc.js");
 // Flags: release build without runtime or abort import; memory comes from the caller (one per model).
 const flags = [
@@ -29,13 +29,18 @@ const flags = [
   "--use",
   "abort=",
 ];
-execFileSync(process.execPath, [asc, source, "-o", out, ...flags], { stdio: "inherit" });
-if (check) {
-  if (!fs.readFileSync(out).equals(fs.readFileSync(target))) {
+let stale = 0;
+for (const name of KERNELS) {
+  const source = path.join(root, "lib", "assembly", `${name}.ts`);
+  const target = path.join(root, "lib", "wasm", `${name}.wasm`);
+  const out = check ? path.join(tmp, `${name}.wasm`) : target;
+  execFileSync(process.execPath, [asc, source, "-o", out, ...flags], { stdio: "inherit" });
+  if (!check) console.log(`wrote ${path.relative(root, target)} (${fs.statSync(target).size} bytes)`);
+  else if (fs.existsSync(target) && fs.readFileSync(out).equals(fs.readFileSync(target))) {
+    console.log(`${path.relative(root, target)} matches ${path.relative(root, source)}`);
+  } else {
     console.error(`${path.relative(root, target)} is out of date: run npx tsx scripts/build-wasm.ts`);
-    process.exit(1);
+    stale++;
   }
-  console.log(`${path.relative(root, target)} matches ${path.relative(root, source)}`);
-} else {
-  console.log(`wrote ${path.relative(root, target)} (${fs.statSync(target).size} bytes)`);
 }
+process.exitCode = stale > 0 ? 1 : 0;

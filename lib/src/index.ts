@@ -170,8 +170,11 @@ export { softmaxCrossEntropy } from "./nn/softmaxCrossEntropy";
 export { heNormal, xavierUniform } from "./nn/init";
 export { gemm } from "./nn/gemm";
 export type { Gemm } from "./nn/gemm";
-export { createWasmGemm, wasmGemmAvailable, wasmMemory, wasmGemmPath } from "./nn/wasmGemm";
-export type { WasmMemory } from "./nn/wasmGemm";
+export { createWasmGemm, wasmGemmAvailable } from "./nn/wasmGemm";
+export { createWasmAdamStep32, wasmAdamAvailable } from "./nn/wasmAdamStep32";
+export type { AdamStep32 } from "./nn/wasmAdamStep32";
+export { wasmMemory, wasmAvailable, wasmPath } from "./nn/wasmModule";
+export type { WasmMemory } from "./nn/wasmModule";
 export { sgdStep32 } from "./nn/sgdStep32";
 export type { SgdOptions32, SgdState32 } from "./nn/sgdStep32";
 export { adagradStep32 } from "./nn/adagradStep32";
@@ -186,6 +189,10 @@ export type { TrainOptions, TrainOptimizer, TrainProgress, TrainResult, LayerSqr
 // data loaders
 export { readSvmlight, parseSvmlight, writeSvmlight, svmlightLine } from "./data/svmlight";
 export type { SparseDataset, SvmlightReadOptions, SvmlightWriteOptions } from "./data/svmlight";
+export { loadSpamAssassin, spamAssassinTexts, SPAM_ASSASSIN_DEFAULTS } from "./data/loadSpamAssassin";
+export type { SpamAssassin, LoadSpamAssassinOptions } from "./data/loadSpamAssassin";
+export { rcv1Like, RCV1_LIKE_DEFAULTS } from "./data/rcv1Like";
+export type { Rcv1Like, Rcv1LikeOptions } from "./data/rcv1Like";
 export { readIdx, parseIdx } from "./data/readIdx";
 export type { Idx } from "./data/readIdx";
 export { encodeIdx } from "./data/encodeIdx";
@@ -196,10 +203,6 @@ export {
   FASHION_MNIST_DEBIAN_PATH,
 } from "./data/loadFashionMnist";
 export type { FashionMnist, LabeledImages, LoadFashionMnistOptions } from "./data/loadFashionMnist";
-export { loadSpamAssassin, spamAssassinTexts, SPAM_ASSASSIN_DEFAULTS } from "./data/loadSpamAssassin";
-export type { SpamAssassin, LoadSpamAssassinOptions } from "./data/loadSpamAssassin";
-export { rcv1Like, RCV1_LIKE_DEFAULTS } from "./data/rcv1Like";
-export type { Rcv1Like, Rcv1LikeOptions } from "./data/rcv1Like";
 
 // in-notebook checks
 export { check, checkCases } from "./check/check";

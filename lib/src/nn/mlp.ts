@@ -1,7 +1,10 @@
 import { seeded } from "../core/random";
 import { checkInteger } from "../core/validate";
 import { gemm, type Gemm } from "./gemm";
-import { createWasmGemm, wasmGemmAvailable, wasmMemory } from "./wasmGemm";
+import { createWasmGemm, wasmGemmAvailable } from "./wasmGemm";
+import { wasmMemory } from "./wasmModule";
+import { adamStep32 } from "./adamStep32";
+import { createWasmAdamStep32, wasmAdamAvailable, type AdamStep32 } from "./wasmAdamStep32";
 import { heNormal, xavierUniform } from "./init";
 
 /**
@@ -33,8 +36,12 @@ export interface MlpWorkspace {
   delta: [Float32Array, Float32Array];
   /** Room for one transposed weight matrix (backward pass). */
   wt: Float32Array;
+  /** Two parameter-sized buffers for an optimizer's state (Adam's m and v, Adagrad's s, ...), used by `train`. */
+  state: [Float32Array, Float32Array];
   /** The matrix product used: the WebAssembly SIMD kernel or the JS reference. */
   gemm: Gemm;
+  /** The Adam step used by `train`: the WebAssembly SIMD kernel or the TypeScript `adamStep32`. */
+  adamStep: AdamStep32;
 }
 
 /**
@@ -104,6 +111,8 @@ export function createMlp(options: MlpOptions): Mlp {
   let wtSize = 1;
   for (let l = 1; l < L; l++) wtSize = Math.max(wtSize, sizes[l] * sizes[l + 1]);
   const blocks = [
+    P, // params, grads, two optimizer-state buffers
+    P,
     P,
     P,
     maxBatch * sizes[0],
@@ -123,6 +132,7 @@ export function createMlp(options: MlpOptions): Mlp {
   };
   const params = alloc(P);
   const grads = alloc(P);
+  const state: [Float32Array, Float32Array] = [alloc(P), alloc(P)];
   const x = alloc(maxBatch * sizes[0]);
   const acts = sizes.slice(1).map((n) => alloc(maxBatch * n));
   const delta: [Float32Array, Float32Array] = [alloc(maxBatch * widest), alloc(maxBatch * widest)];
@@ -158,6 +168,14 @@ export function createMlp(options: MlpOptions): Mlp {
     params,
     grads,
     layers,
-    workspace: { x, acts, delta, wt, gemm: useWasm ? createWasmGemm(memory) : gemm },
+    workspace: {
+      x,
+      acts,
+      delta,
+      wt,
+      state,
+      gemm: useWasm ? createWasmGemm(memory) : gemm,
+      adamStep: useWasm && wasmAdamAvailable() ? createWasmAdamStep32(memory) : adamStep32,
+    },
   };
 }

@@ -7,7 +7,6 @@ import { evaluateMlp } from "./evaluateMlp";
 import { sgdStep32 } from "./sgdStep32";
 import { adagradStep32 } from "./adagradStep32";
 import { rmspropStep32 } from "./rmspropStep32";
-import { adamStep32 } from "./adamStep32";
 
 /** The optimizers `train` runs: "momentum" is SGD with momentum (0.9 unless `momentum` says otherwise). */
 export type TrainOptimizer = "sgd" | "momentum" | "adagrad" | "rmsprop" | "adam";
@@ -122,11 +121,10 @@ export function train(
       `Training images have ${images.length} values, ${count} rows of ${n0} need ${count * n0}`,
     );
   }
-  const { params, grads } = model;
-  const P = params.length;
-  const state = { t: 0, a: new Float32Array(P), b: new Float32Array(P) };
-  if (config.optimizer === "adagrad") state.a.fill(config.initialAccumulatorValue);
-  const step = stepper(config, state, params, grads);
+  const [a, b] = model.workspace.state;
+  a.fill(config.optimizer === "adagrad" ? config.initialAccumulatorValue : 0);
+  b.fill(0);
+  const step = stepper(config, a, b, model);
 
   const rng = seeded(seed);
   const order = Int32Array.from({ length: count }, (_, i) => i);
@@ -197,7 +195,7 @@ export function train(
   if (config.optimizer === "adagrad") {
     result.adagradSqrtS = model.layers.map((layer, l) => {
       const nW = layer.W.length;
-      const s = state.a.subarray(layer.offset, layer.offset + nW + layer.b.length);
+      const s = a.subarray(layer.offset, layer.offset + nW + layer.b.length);
       const root = Float32Array.from(s, Math.sqrt);
       return { layer: l, W: root.subarray(0, nW), b: root.subarray(nW) };
     });
@@ -255,27 +253,29 @@ function trainConfig(options: TrainOptions): Required<Omit<TrainOptions, "onProg
 
 function stepper(
   o: Required<Omit<TrainOptions, "onProgress">>,
-  state: { t: number; a: Float32Array; b: Float32Array },
-  params: Float32Array,
-  grads: Float32Array,
+  a: Float32Array,
+  b: Float32Array,
+  model: Mlp,
 ): () => void {
+  const { params, grads } = model;
   switch (o.optimizer) {
     case "sgd":
     case "momentum": {
-      const s = { t: 0, buf: state.a };
+      const s = { t: 0, buf: a };
       return () => sgdStep32(params, grads, s, o);
     }
     case "adagrad": {
-      const s = { t: 0, sum: state.a };
+      const s = { t: 0, sum: a };
       return () => adagradStep32(params, grads, s, o);
     }
     case "rmsprop": {
-      const s = { t: 0, squareAvg: state.a };
+      const s = { t: 0, squareAvg: a };
       return () => rmspropStep32(params, grads, s, o);
     }
     case "adam": {
-      const s = { t: 0, m: state.a, v: state.b };
-      return () => adamStep32(params, grads, s, o);
+      const s = { t: 0, m: a, v: b };
+      const adam = model.workspace.adamStep; // the WebAssembly kernel on the wasm backend, else adamStep32
+      return () => adam(params, grads, s, o);
     }
   }
 }

@@ -2,7 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { seeded } from "../../../lib/src/core/random";
 import { gemm } from "../../../lib/src/nn/gemm";
-import { createWasmGemm, wasmGemmAvailable, wasmMemory } from "../../../lib/src/nn/wasmGemm";
+import { createWasmGemm, wasmGemmAvailable } from "../../../lib/src/nn/wasmGemm";
+import { wasmMemory } from "../../../lib/src/nn/wasmModule";
 
 // Tolerance of the WASM path against the JS reference: both round every product and sum to float32, in
 // different places, so entries may differ by a few float32 ulps of sum |a_ip b_pj|:
