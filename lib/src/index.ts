@@ -135,6 +135,45 @@ export type { GradcheckOptions, GradcheckEntry, GradcheckResult } from "./functi
 export { tableHtml, formatNumber } from "./display/tableHtml";
 export type { TableLike, TableOptions } from "./display/tableHtml";
 export { showTable } from "./display/showTable";
+export { show, mimeBundle, figureText } from "./plot/show";
+export type { MimeBundle } from "./plot/show";
+export { figureHtml, figureId, plotlyBundlePath, PLOT_CONFIG } from "./plot/figureHtml";
+export type { FigureHtmlOptions } from "./plot/figureHtml";
+export { COURSE_COLORS, COURSE_FONT, FIGURE_HEIGHT, courseColor, baseLayout } from "./plot/figure";
+export type { Figure, Trace, Layout, Frame, FigureOptions } from "./plot/figure";
+export { gridEvaluate } from "./plot/gridEvaluate";
+export type { Grid } from "./plot/gridEvaluate";
+export type { Trajectory } from "./plot/trajectoryXY";
+export { contourFigure } from "./plot/contourFigure";
+export type { ContourOptions } from "./plot/contourFigure";
+export { surfaceFigure } from "./plot/surfaceFigure";
+export { functionStepsFigure } from "./plot/functionStepsFigure";
+export type { StepPanel, FunctionStepsOptions } from "./plot/functionStepsFigure";
+export { lossCurveFigure } from "./plot/lossCurveFigure";
+export type { Series, LossCurveOptions } from "./plot/lossCurveFigure";
+export { scheduleFigure } from "./plot/scheduleFigure";
+export type { ScheduleFigureOptions } from "./plot/scheduleFigure";
+export { noisyLossFigure } from "./plot/noisyLossFigure";
+export type { NoisyLossOptions } from "./plot/noisyLossFigure";
+export { downsampleMinMax } from "./plot/downsampleMinMax";
+export { lttb } from "./plot/lttb";
+export { emaFigure } from "./plot/emaFigure";
+export type { EmaFigureOptions } from "./plot/emaFigure";
+export { emaWeightsFigure } from "./plot/emaWeightsFigure";
+export type { EmaWeightsOptions } from "./plot/emaWeightsFigure";
+export { effectiveLrFigure } from "./plot/effectiveLrFigure";
+export type { EffectiveLrOptions } from "./plot/effectiveLrFigure";
+export { accumulatorHistogramFigure } from "./plot/accumulatorHistogramFigure";
+export type { AccumulatorHistogramOptions } from "./plot/accumulatorHistogramFigure";
+export { gerschgorinFigure } from "./plot/gerschgorinFigure";
+export type { GerschgorinPanel, GerschgorinOptions } from "./plot/gerschgorinFigure";
+export { trajectoryAnimationFigure } from "./plot/trajectoryAnimationFigure";
+export type { AnimationOptions } from "./plot/trajectoryAnimationFigure";
+export { sliderFigure } from "./plot/sliderFigure";
+export type { SliderStep, SliderOptions } from "./plot/sliderFigure";
+export { trajectorySliderFigure } from "./plot/trajectorySliderFigure";
+export { progress, progressHtml } from "./plot/progress";
+export type { Progress, ProgressDisplay } from "./plot/progress";
 
 // sparse data and models
 export {

@@ -1,0 +1,64 @@
+import type { Figure } from "./figure";
+import { figureHtml, figureId, PLOT_CONFIG } from "./figureHtml";
+
+/** The MIME bundle `show` sends: plotly JSON, HTML with a drawing script, and a plain-text line. */
+export interface MimeBundle {
+  "application/vnd.plotly.v1+json": { data: unknown[]; layout: unknown; frames?: unknown[]; config: unknown };
+  "text/html": string;
+  "text/plain": string;
+}
+
+/** A one-line description of a figure for `text/plain` (what a terminal or a text diff shows). */
+export function figureText(fig: Figure): string {
+  const types = [...new Set(fig.data.map((t) => t.type ?? "scatter"))].join(", ");
+  const title = fig.layout.title as { text?: string } | string | undefined;
+  const name = typeof title === "string" ? title : (title?.text ?? "");
+  const frames = fig.frames && fig.frames.length > 0 ? `, ${fig.frames.length} frames` : "";
+  return `<Figure${name ? ` "${name}"` : ""}: ${fig.data.length} traces (${types})${frames}>`;
+}
+
+/**
+ * The MIME bundle for one figure (pure). `includePlotly` inlines plotly.js in the HTML part (the first
+ * figure of a kernel session); `id` names the div.
+ */
+export function mimeBundle(
+  fig: Figure,
+  options: { id?: string; includePlotly?: boolean | string } = {},
+): MimeBundle {
+  return {
+    "application/vnd.plotly.v1+json": {
+      data: fig.data,
+      layout: fig.layout,
+      ...(fig.frames ? { frames: fig.frames } : {}),
+      config: { ...PLOT_CONFIG, ...fig.config },
+    },
+    "text/html": figureHtml(fig, options),
+    "text/plain": figureText(fig),
+  };
+}
+
+let shown = 0;
+
+/**
+ * Shows a figure in a tslab notebook cell: one display with three MIME parts. JupyterLab and Notebook 7
+ * draw the plotly JSON (trusted or not, with the Python plotly package in the Jupyter environment); classic
+ * Notebook and nbconvert's HTML export run the HTML part. plotly.js (from node_modules, never a CDN) is
+ * inlined in the first figure of each kernel session only, so notebooks stay small.
+ * @example
+ * show(lossCurveFigure({ Adam: run.losses }, { log: true }));
+ */
+export function show(fig: Figure): void {
+  if (!fig || !Array.isArray(fig.data) || typeof fig.layout !== "object") {
+    throw new TypeError(`show(fig) needs a figure { data: [...], layout: {...} }, got ${String(fig)}`);
+  }
+  // Loaded lazily: tslab's internal writer exists only inside the kernel (and must be the kernel's own copy).
+  const jupyter = require("tslab/dist/jupyter") as {
+    lastWriteDisplayData: ((data: unknown, update: boolean) => void) | null;
+  };
+  const write = jupyter.lastWriteDisplayData;
+  if (!write) throw new Error("show(fig) works inside a tslab notebook kernel only");
+  const id = `${figureId(fig)}-${process.pid}-${shown}`;
+  const data = mimeBundle(fig, { id, includePlotly: shown === 0 });
+  write({ data, metadata: {}, transient: {} }, false);
+  shown++;
+}

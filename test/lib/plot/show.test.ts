@@ -1,0 +1,42 @@
+import { afterEach, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { figureText, mimeBundle, show } from "../../../lib/src/plot/show";
+
+const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+const fig = { data: [{ type: "scatter", y: [1, 2] }], layout: { title: { text: "T" } } };
+
+describe("show", () => {
+  afterEach(() => {
+    jupyter.lastWriteDisplayData = null;
+  });
+
+  it("sends one display with plotly JSON, HTML and plain text; plotly.js only with the first figure", () => {
+    const sent: { data: Record<string, string>; update: boolean }[] = [];
+    jupyter.lastWriteDisplayData = (msg: { data: Record<string, string> }, update: boolean) =>
+      sent.push({ data: msg.data, update });
+    show(fig);
+    show(fig);
+    assert.equal(sent.length, 2);
+    assert.deepEqual(Object.keys(sent[0].data).sort(), [
+      "application/vnd.plotly.v1+json",
+      "text/html",
+      "text/plain",
+    ]);
+    assert.equal(sent[0].update, false);
+    assert.ok(/plotly\.js v\d/.test(sent[0].data["text/html"]), "first figure inlines plotly.js");
+    assert.ok(!/plotly\.js v\d/.test(sent[1].data["text/html"]), "second figure does not");
+    assert.ok(sent[1].data["text/html"].length < 5000);
+  });
+
+  it("throws outside a kernel and on something that is not a figure", () => {
+    assert.throws(() => show(fig), /inside a tslab notebook kernel only/);
+    assert.throws(() => show({} as never), /show\(fig\) needs a figure/);
+  });
+
+  it("figureText and mimeBundle describe the figure", () => {
+    assert.equal(figureText(fig), '<Figure "T": 1 traces (scatter)>');
+    const b = mimeBundle(fig, { id: "x1" });
+    assert.deepEqual(b["application/vnd.plotly.v1+json"].data, fig.data);
+    assert.equal((b["application/vnd.plotly.v1+json"].config as { displaylogo: boolean }).displaylogo, false);
+  });
+});
