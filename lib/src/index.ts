@@ -130,6 +130,21 @@ export { gradcheck } from "./functions/gradcheck";
 export type { GradcheckOptions, GradcheckEntry, GradcheckResult } from "./functions/gradcheck";
 
 // linear algebra
+export { fromRows, toRows } from "./linalg/fromRows";
+export { matvec } from "./linalg/matvec";
+export { matmul } from "./linalg/matmul";
+export { transpose } from "./linalg/transpose";
+export { rotation2d } from "./linalg/rotation2d";
+export { symmetricEigen } from "./linalg/symmetricEigen";
+export type { SymmetricEigen } from "./linalg/symmetricEigen";
+export { conditionNumber } from "./linalg/conditionNumber";
+export { leadingMinors } from "./linalg/leadingMinors";
+export { classifyCritical } from "./linalg/classifyCritical";
+export type { CriticalKind, CriticalPoint } from "./linalg/classifyCritical";
+export { gerschgorinDiscs } from "./linalg/gerschgorinDiscs";
+export type { Disc } from "./linalg/gerschgorinDiscs";
+export { diagonalPrecondition } from "./linalg/diagonalPrecondition";
+export { randomOrthogonal } from "./linalg/randomOrthogonal";
 
 // plots and display
 export { tableHtml, formatNumber } from "./display/tableHtml";
