@@ -130,10 +130,8 @@ const ALIGN = 64;
 const MAX_BYTES = 2 ** 32 - 65536;
 
 /** Bytes per parameter each step reads plus writes (x, g read; x and state read and written). */
-export function fastOptimizerBytesPerParameter(
-  name: FastOptimizerName,
-  config: Record<string, unknown>,
-): number {
+export function fastOptimizerBytesPerParameter(name: FastOptimizerName, options: object): number {
+  const config = options as Record<string, unknown>;
   let stateArrays = 0;
   if (name === "SGD") stateArrays = config.momentum !== 0 ? 1 : 0;
   else if (name === "Adagrad") stateArrays = 1;

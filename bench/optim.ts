@@ -1,0 +1,224 @@
+/**
+ * One optimizer step on 1e6 float64 parameters: SGD with momentum, Adagrad, RMSprop and Adam. Ours (the
+ * fused WebAssembly SIMD kernels of lib/src/optim/fastOptimizer.ts, and the readable TypeScript optimizers
+ * for reference) against torch's CPU optimizers in the same run, one thread (torch.set_num_threads(1)),
+ * taking for each optimizer torch's fastest implementation among the default, foreach=True and fused=True
+ * (bench/optim_torch.py). The memory floor of a step is the bytes it must move (Adam: x, g, m, v read and
+ * x, m, v written, 56 bytes per parameter) divided by the bandwidth of Float64Array.set measured in the same
+ * run on arrays larger than the last-level cache.
+ *
+ * Prints a table and writes build/bench/optim-step.json: a list of records {optimizer, n, dtype, ours_ms,
+ * peer: "torch <version> <variant>", peer_ms, ratio (peer_ms / ours_ms: above 1, ours is faster),
+ * bandwidth_fraction (floor_ms / ours_ms)}, plus the details (ours_ts_ms, every torch variant, floor_ms).
+ *
+ *   npx tsx bench/optim.ts [--n 1000000] [--reps 200] [--skip-torch]      (npm run bench -- optim)
+ *
+ * torch comes from a virtual environment this script makes (build/bench/torch-venv: `python3 -m venv`, then
+ * `pip install --retries 0 torch`, from local wheels on these machines), else from Debian's python3-torch;
+ * without either the torch columns are skipped with a message. Times are medians of many repetitions after
+ * a warm-up, wall-clock on whatever load the machine has: run it alone.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { randn, seeded } from "../lib/src/core/random";
+import type { Optimizer } from "../lib/src/core/types";
+import { fastOptimizer, fastOptimizerBytesPerParameter } from "../lib/src/optim/fastOptimizer";
+import type { FastOptimizerName } from "../lib/src/optim/fastOptimizer";
+import { optimizers } from "../lib/src/optim/registry";
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const k = argv.indexOf(name);
+  return k >= 0 ? Number(argv[k + 1]) : fallback;
+};
+const N = option("--n", 1e6);
+const REPS = option("--reps", 200);
+const WARMUP = 20;
+const root = path.resolve(__dirname, "..");
+const outDir = path.join(root, "build", "bench");
+
+/** The four optimizers, with the options bench/optim_torch.py gives torch. */
+const SPECS: { optimizer: string; name: FastOptimizerName; options: Record<string, unknown> }[] = [
+  { optimizer: "SGD-momentum", name: "SGD", options: { lr: 0.01, momentum: 0.9 } },
+  { optimizer: "Adagrad", name: "Adagrad", options: { lr: 0.01 } },
+  { optimizer: "RMSprop", name: "RMSprop", options: { lr: 0.01 } },
+  { optimizer: "Adam", name: "Adam", options: { lr: 1e-3 } },
+];
+
+interface StepRecord {
+  optimizer: string;
+  n: number;
+  dtype: "float64";
+  ours_ms: number;
+  peer: string | null;
+  peer_ms: number | null;
+  ratio: number | null;
+  bandwidth_fraction: number;
+  ours_backend: string;
+  ours_ts_ms: number;
+  floor_ms: number;
+  bytes_per_parameter: number;
+  bandwidth_gb_s: number;
+  torch_variants_ms: Record<string, number | null> | null;
+}
+
+/** Median wall time in ms of `f` over `reps` calls after `warmup` calls. */
+function medianMs(f: () => void, reps = REPS, warmup = WARMUP): number {
+  for (let i = 0; i < warmup; i++) f();
+  const times = new Float64Array(reps);
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    f();
+    times[i] = performance.now() - t0;
+  }
+  times.sort();
+  return reps % 2 === 1 ? times[(reps - 1) / 2] : (times[reps / 2 - 1] + times[reps / 2]) / 2;
+}
+
+/** Copy bandwidth in bytes per ms (bytes read plus written) of Float64Array.set on 2 x 32 MB arrays. */
+function copyBandwidth(): number {
+  const len = 4e6; // 32 MB each: together twice this machine's 32 MB L3, so the copy streams from DRAM
+  const src = randn(seeded(1), new Float64Array(len));
+  const dst = new Float64Array(len);
+  const ms = medianMs(() => dst.set(src), Math.max(50, REPS / 2), 5);
+  return (2 * 8 * len) / ms;
+}
+
+function oursWasm(spec: (typeof SPECS)[number], x0: Float64Array, g0: Float64Array): number {
+  const opt = fastOptimizer(spec.name, x0, spec.options as never);
+  opt.g.set(g0);
+  return medianMs(() => opt.step());
+}
+
+function oursTs(spec: (typeof SPECS)[number], x0: Float64Array, g0: Float64Array): number {
+  const opt = optimizers[spec.name](spec.options) as Optimizer<unknown>;
+  const x = Float64Array.from(x0);
+  const state = opt.init(x);
+  return medianMs(() => opt.step(x, g0, state), Math.max(20, REPS / 4), 5);
+}
+
+interface TorchResult {
+  version: string;
+  threads: number;
+  results: Record<string, Record<string, number | null>>;
+  errors: Record<string, string>;
+}
+
+/** A python with torch: the benchmark's venv (made on first use), else Debian's. A message if neither. */
+function torchPython(): string | { skipped: string } {
+  const venv = path.join(outDir, "torch-venv");
+  const venvPython = path.join(venv, "bin", "python");
+  const hasTorch = (python: string) =>
+    spawnSync(python, ["-c", "import torch"], { stdio: "ignore", timeout: 120_000 }).status === 0;
+  if (!fs.existsSync(venvPython)) {
+    console.log(`making ${path.relative(root, venv)}: python3 -m venv, pip install --retries 0 torch`);
+    const made = spawnSync("python3", ["-m", "venv", venv], { stdio: "inherit", timeout: 300_000 });
+    if (made.status === 0) {
+      spawnSync(venvPython, ["-m", "pip", "install", "--retries", "0", "--quiet", "torch"], {
+        stdio: "inherit",
+        timeout: 600_000,
+      });
+    }
+  }
+  if (fs.existsSync(venvPython) && hasTorch(venvPython)) return venvPython;
+  if (hasTorch("/usr/bin/python3")) return "/usr/bin/python3";
+  return {
+    skipped: "no python with torch: pip install into build/bench/torch-venv failed, no python3-torch",
+  };
+}
+
+function runTorch(): TorchResult | { skipped: string } {
+  if (argv.includes("--skip-torch")) return { skipped: "--skip-torch" };
+  const python = torchPython();
+  if (typeof python !== "string") return python;
+  const script = path.join(__dirname, "optim_torch.py");
+  const r = spawnSync(python, [script, String(N), String(REPS), String(WARMUP)], {
+    encoding: "utf8",
+    env: { ...process.env, OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+    timeout: 1_800_000,
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0)
+    return { skipped: `${python} ${script} failed: ${(r.stderr || "").trim().slice(-500)}` };
+  return JSON.parse(r.stdout.trim().split("\n").pop() as string) as TorchResult;
+}
+
+function main(): void {
+  const rng = seeded(2026);
+  const x0 = randn(rng, new Float64Array(N));
+  const g0 = randn(rng, new Float64Array(N));
+  const bandwidth = copyBandwidth();
+  console.log(`n = ${N} float64, medians of ${REPS} steps after ${WARMUP}; one thread`);
+  console.log(`Float64Array.set bandwidth: ${(bandwidth / 1e6).toFixed(1)} GB/s (read + write, 2 x 32 MB)`);
+  const ours = SPECS.map((spec) => ({ wasm: oursWasm(spec, x0, g0), ts: oursTs(spec, x0, g0) }));
+  const torch = runTorch();
+  if ("skipped" in torch) console.log(`torch: skipped (${torch.skipped})`);
+  else {
+    console.log(`torch ${torch.version}, ${torch.threads} thread(s)`);
+    for (const [k, e] of Object.entries(torch.errors)) console.log(`torch ${k}: ${e}`);
+  }
+
+  const records: StepRecord[] = SPECS.map((spec, k) => {
+    const bytes = fastOptimizerBytesPerParameter(
+      spec.name,
+      fastOptimizer(spec.name, 0, spec.options as never).config,
+    );
+    const floor = (bytes * N) / bandwidth;
+    let peer: string | null = null;
+    let peerMs: number | null = null;
+    let variants: Record<string, number | null> | null = null;
+    if (!("skipped" in torch)) {
+      variants = torch.results[spec.name];
+      for (const [variant, ms] of Object.entries(variants)) {
+        if (ms !== null && (peerMs === null || ms < peerMs)) {
+          peerMs = ms;
+          peer = `torch ${torch.version} ${variant}`;
+        }
+      }
+    }
+    return {
+      optimizer: spec.optimizer,
+      n: N,
+      dtype: "float64",
+      ours_ms: ours[k].wasm,
+      peer,
+      peer_ms: peerMs,
+      ratio: peerMs === null ? null : peerMs / ours[k].wasm,
+      bandwidth_fraction: floor / ours[k].wasm,
+      ours_backend: "wasm simd",
+      ours_ts_ms: ours[k].ts,
+      floor_ms: floor,
+      bytes_per_parameter: bytes,
+      bandwidth_gb_s: bandwidth / 1e6,
+      torch_variants_ms: variants,
+    };
+  });
+
+  const f = (v: number | null | undefined, digits = 2) =>
+    v === null || v === undefined ? "-" : v.toFixed(digits);
+  console.log(
+    "\n| optimizer | ours wasm (ms) | ours TS (ms) | torch default | torch foreach | torch fused | peer | ratio peer/ours | floor (ms) | of floor |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const r of records) {
+    const v = r.torch_variants_ms ?? {};
+    console.log(
+      `| ${r.optimizer} | ${f(r.ours_ms)} | ${f(r.ours_ts_ms)} | ${f(v.default)} | ${f(v.foreach)} | ${f(v.fused)} | ` +
+        `${r.peer ?? "-"} | ${f(r.ratio)}x | ${f(r.floor_ms)} | ${(100 * r.bandwidth_fraction).toFixed(0)}% |`,
+    );
+  }
+  const adam = records.find((r) => r.optimizer === "Adam") as StepRecord;
+  const behind = records.filter((r) => r.ratio !== null && r.ratio < 1).map((r) => r.optimizer);
+  console.log(
+    `\ngoals: >= 1.0x torch's fastest for every optimizer: ${behind.length === 0 ? "met" : `not met for ${behind.join(", ")}`}; ` +
+      `Adam at >= 75% of the memory floor: ${adam.bandwidth_fraction >= 0.75 ? "met" : "not met"} ` +
+      `(${(100 * adam.bandwidth_fraction).toFixed(0)}%)`,
+  );
+  fs.mkdirSync(outDir, { recursive: true });
+  const out = path.join(outDir, "optim-step.json");
+  fs.writeFileSync(out, JSON.stringify(records, null, 2) + "\n");
+  console.log(`wrote ${path.relative(root, out)}`);
+}
+
+main();
