@@ -3,7 +3,7 @@ import { checkNonNegative } from "../core/validate";
 import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adabound}: the keyword arguments of the paper's code (Luolc/AdaBound), camelCase. */
-export interface AdaboundOptions {
+export type AdaboundOptions = {
   /** Adam's learning rate γ (default 1e-3). */
   lr: number;
   /** [β₁, β₂] (default [0.9, 0.999]). */
@@ -18,7 +18,7 @@ export interface AdaboundOptions {
   weightDecay: number;
   /** AMSBound: divide by the running maximum of v (default false). */
   amsbound: boolean;
-}
+};
 
 /** State of {@link adabound}: m, v and (amsbound) the running maximum of v. */
 export interface AdaboundState {

@@ -3,7 +3,7 @@ import { checkNonNegative } from "../core/validate";
 import { checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adadelta}: torch.optim.Adadelta's keyword arguments in camelCase. */
-export interface AdadeltaOptions {
+export type AdadeltaOptions = {
   /** Coefficient γ that scales the delta before it is applied (default 1.0: no global lr). */
   lr: number;
   /** Decay ρ of both running averages (default 0.9). */
@@ -14,7 +14,7 @@ export interface AdadeltaOptions {
   weightDecay: number;
   /** Maximize the objective instead of minimizing it (default false). */
   maximize: boolean;
-}
+};
 
 /** State of {@link adadelta}: torch's `square_avg` (E[g²]) and `acc_delta` (E[Δx²]). */
 export interface AdadeltaState {

@@ -3,7 +3,7 @@ import { checkNonNegative } from "../core/validate";
 import { checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adagrad}: torch.optim.Adagrad's keyword arguments in camelCase, plus `epsInside`. */
-export interface AdagradOptions {
+export type AdagradOptions = {
   /** Learning rate γ (default 1e-2). */
   lr: number;
   /** Learning-rate decay η: step t uses γ / (1 + (t - 1) η) (default 0). */
@@ -18,7 +18,7 @@ export interface AdagradOptions {
   maximize: boolean;
   /** The slides' and D2L's form sqrt(sum + ε) instead of torch's sqrt(sum) + ε (default false). */
   epsInside: boolean;
-}
+};
 
 /** State of {@link adagrad}: the step count and torch's `sum` (the accumulated squared gradients). */
 export interface AdagradState {
@@ -67,7 +67,7 @@ export const ADAGRAD_DEFAULTS: AdagradOptions = {
  * const w = Float64Array.of(1, 1);
  * const s = opt.init(w);
  * opt.step(w, Float64Array.of(4, 0.1), s); // sum = [16, 0.01], steps 0.1 * [4/4, 0.1/0.1]
- * console.log(w);
+ * console.log(w.map((v) => +v.toFixed(6)));
  * //=> Float64Array(2) [ 0.9, 0.9 ]
  * @see Duchi, Hazan, Singer, Adaptive Subgradient Methods for Online Learning and Stochastic Optimization (JMLR 2011)
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.Adagrad.html

@@ -3,7 +3,7 @@ import { checkNonNegative } from "../core/validate";
 import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adam} and {@link adamw}: torch's keyword arguments in camelCase, plus the lecture's forms. */
-export interface AdamOptions {
+export type AdamOptions = {
   /** Learning rate γ (default 1e-3). */
   lr: number;
   /** [β₁, β₂]: decay of the first and second moment averages (default [0.9, 0.999]). */
@@ -23,7 +23,7 @@ export interface AdamOptions {
    * step: m only) or "none" (the slides' "simpler Adam"). Default "both".
    */
   biasCorrection: "both" | "first" | "none";
-}
+};
 
 /** State of {@link adam}: the step count t and torch's `exp_avg` m, `exp_avg_sq` v, `max_exp_avg_sq`. */
 export interface AdamState {
@@ -152,9 +152,9 @@ export function makeAdam(
  * const opt = adam({ lr: 0.1 });
  * const x = Float64Array.of(1, -2);
  * const s = opt.init(x);
- * opt.step(x, Float64Array.of(2, -4), s); // m̂ = g, v̂ = g², so each coordinate moves by lr
+ * opt.step(x, Float64Array.of(2, -4), s); // m̂ = g, v̂ = g²: each coordinate moves by lr |g| / (|g| + eps)
  * console.log(x);
- * //=> Float64Array(2) [ 0.9000000000500001, -1.9000000000250002 ]
+ * //=> Float64Array(2) [ 0.9000000005, -1.90000000025 ]
  * @see Kingma and Ba, Adam: A Method for Stochastic Optimization (ICLR 2015)
  * @see Reddi, Kale, Kumar, On the Convergence of Adam and Beyond (ICLR 2018), for amsgrad
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.Adam.html

@@ -3,7 +3,7 @@ import { checkNonNegative } from "../core/validate";
 import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adamax}: torch.optim.Adamax's keyword arguments in camelCase. */
-export interface AdamaxOptions {
+export type AdamaxOptions = {
   /** Learning rate γ (default 2e-3). */
   lr: number;
   /** [β₁, β₂] (default [0.9, 0.999]). */
@@ -14,7 +14,7 @@ export interface AdamaxOptions {
   weightDecay: number;
   /** Maximize the objective instead of minimizing it (default false; torch 1.13 has it). */
   maximize: boolean;
-}
+};
 
 /** State of {@link adamax}: torch's `exp_avg` m and `exp_inf` u (the decayed infinity norm). */
 export interface AdamaxState {

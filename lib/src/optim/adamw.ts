@@ -37,9 +37,9 @@ export const ADAMW_DEFAULTS: AdamOptions = { ...ADAM_DEFAULTS, weightDecay: 1e-2
  * const opt = adamw({ lr: 0.1, weightDecay: 0.5 });
  * const x = Float64Array.of(2);
  * const s = opt.init(x);
- * opt.step(x, Float64Array.of(4), s); // x = 2 * (1 - 0.05) = 1.9, then the Adam step of size 0.1
+ * opt.step(x, Float64Array.of(4), s); // x = 2 * (1 - 0.05) = 1.9, then the Adam step of size 0.1 * 4 / (4 + 1e-8)
  * console.log(x[0].toFixed(10));
- * //=> 1.8000000000
+ * //=> 1.8000000002
  * @see Loshchilov and Hutter, Decoupled Weight Decay Regularization (ICLR 2019)
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.AdamW.html
  */

@@ -2,12 +2,12 @@ import type { Optimizer, Schedule, TestFunction } from "../core/types";
 import { checkFinite, checkInteger } from "../core/validate";
 
 /** Options of {@link minimize}. */
-export interface MinimizeOptions {
+export type MinimizeOptions = {
   /** Number of optimizer steps. */
   steps: number;
   /** Learning rate at step t (t = 0 first); default: the optimizer's configured lr at every step. */
   schedule?: Schedule;
-}
+};
 
 /** What {@link minimize} records: everything a lesson plots. */
 export interface MinimizeResult {

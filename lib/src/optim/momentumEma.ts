@@ -3,12 +3,12 @@ import { checkNonNegative, checkUnitInterval } from "../core/validate";
 import { checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link momentumEma}. */
-export interface MomentumEmaOptions {
+export type MomentumEmaOptions = {
   /** Learning rate α (default 0.1). */
   lr: number;
   /** Decay ρ of the moving average of gradients (default 0.9). */
   rho: number;
-}
+};
 
 /** State of {@link momentumEma}: the velocity v (v₀ = 0). */
 export interface MomentumEmaState {

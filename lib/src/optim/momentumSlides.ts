@@ -3,12 +3,12 @@ import { checkNonNegative } from "../core/validate";
 import { checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link momentumSlides}. */
-export interface MomentumSlidesOptions {
+export type MomentumSlidesOptions = {
   /** Learning rate η (default 0.1). */
   lr: number;
   /** Momentum ("friction") m (default 0.9). */
   momentum: number;
-}
+};
 
 /** State of {@link momentumSlides}: the velocity v (v₀ = 0). */
 export interface MomentumSlidesState {

@@ -3,7 +3,7 @@ import { checkNonNegative } from "../core/validate";
 import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link nadam}: torch.optim.NAdam's keyword arguments in camelCase, plus extensions. */
-export interface NadamOptions {
+export type NadamOptions = {
   /** Learning rate γ (default 2e-3). */
   lr: number;
   /** [β₁, β₂] (default [0.9, 0.999]). */
@@ -18,7 +18,7 @@ export interface NadamOptions {
   maximize: boolean;
   /** sqrt(v̂ + ε) instead of torch's sqrt(v̂) + ε (default false). */
   epsInside: boolean;
-}
+};
 
 /** State of {@link nadam}: torch's `exp_avg`, `exp_avg_sq` and `mu_product` (∏ μ_i, in float64). */
 export interface NadamState {
@@ -76,7 +76,7 @@ export const NADAM_DEFAULTS: NadamOptions = {
  * const s = opt.init(x);
  * opt.step(x, Float64Array.of(2), s);
  * console.log(x[0].toFixed(6));
- * //=> 0.800123
+ * //=> 0.895047
  * @see Dozat, Incorporating Nesterov Momentum into Adam (ICLR 2016 workshop)
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.NAdam.html
  */

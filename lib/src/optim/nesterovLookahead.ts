@@ -2,12 +2,12 @@ import { checkNonNegative } from "../core/validate";
 import { checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link nesterovLookahead}. */
-export interface NesterovLookaheadOptions {
+export type NesterovLookaheadOptions = {
   /** Learning rate α (default 0.1). */
   lr: number;
   /** Momentum ρ (default 0.9). */
   momentum: number;
-}
+};
 
 /** State of {@link nesterovLookahead}: the velocity v and two work arrays (look-ahead point, gradient). */
 export interface NesterovLookaheadState {

@@ -3,7 +3,7 @@ import { checkNonNegative } from "../core/validate";
 import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link radam}: torch.optim.RAdam's keyword arguments in camelCase, plus `maximize`. */
-export interface RadamOptions {
+export type RadamOptions = {
   /** Learning rate γ (default 1e-3). */
   lr: number;
   /** [β₁, β₂] (default [0.9, 0.999]). */
@@ -14,7 +14,7 @@ export interface RadamOptions {
   weightDecay: number;
   /** Maximize the objective (default false; torch 2.x has it, torch 1.13 does not). */
   maximize: boolean;
-}
+};
 
 /** State of {@link radam}: torch's `exp_avg` m and `exp_avg_sq` v. */
 export interface RadamState {

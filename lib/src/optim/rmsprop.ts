@@ -3,7 +3,7 @@ import { checkNonNegative } from "../core/validate";
 import { checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link rmsprop}: torch.optim.RMSprop's keyword arguments in camelCase, plus `epsInside`. */
-export interface RmspropOptions {
+export type RmspropOptions = {
   /** Learning rate γ (default 1e-2). */
   lr: number;
   /** Smoothing constant α of the average of g² (default 0.99; the slides' ρ). */
@@ -20,7 +20,7 @@ export interface RmspropOptions {
   maximize: boolean;
   /** The slides' form sqrt(v + ε) instead of torch's sqrt(v) + ε (default false). */
   epsInside: boolean;
-}
+};
 
 /** State of {@link rmsprop}: torch's `square_avg`, `grad_avg` (centered) and `momentum_buffer`. */
 export interface RmspropState {

@@ -3,7 +3,7 @@ import { checkNonNegative } from "../core/validate";
 import { checkBoolean, checkNumber, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link sgd}: torch.optim.SGD's keyword arguments in camelCase. */
-export interface SgdOptions {
+export type SgdOptions = {
   /** Learning rate γ (required, as in torch 1.13). */
   lr: number;
   /** Momentum factor μ (default 0: plain gradient descent). */
@@ -16,7 +16,7 @@ export interface SgdOptions {
   nesterov: boolean;
   /** Maximize the objective instead of minimizing it (default false). */
   maximize: boolean;
-}
+};
 
 /** State of {@link sgd}: the step count and torch's `momentum_buffer` b (zeros until the first step). */
 export interface SgdState {

@@ -3,14 +3,14 @@ import { checkNonNegative } from "../core/validate";
 import { checkBetas, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link yogi}. */
-export interface YogiOptions {
+export type YogiOptions = {
   /** Learning rate η (default 1e-2, the paper's). */
   lr: number;
   /** [β₁, β₂] (default [0.9, 0.999]). */
   betas: [number, number];
   /** ε added to the denominator (default 1e-3, the paper's and D2L's). */
   eps: number;
-}
+};
 
 /** State of {@link yogi}: the first moment m and the second-moment estimate v. */
 export interface YogiState {
