@@ -26,7 +26,7 @@ export interface RmspropState32 {
  * @example
  * const p = Float32Array.of(1), s = { t: 0, squareAvg: new Float32Array(1) };
  * rmspropStep32(p, Float32Array.of(1), s, { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0 });
- * //=> Float32Array [0.8999999761581421]  (v = 0.01: the first step is lr / sqrt(1 - alpha) = 10 lr)
+ * //=> Float32Array [0.9000000357627869]  (v = 0.01: the first step is lr / sqrt(1 - alpha) = 10 lr)
  */
 export function rmspropStep32(
   params: Float32Array,

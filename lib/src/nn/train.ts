@@ -100,7 +100,7 @@ const DEFAULTS = {
  * const data = loadFashionMnist();
  * const model = createMlp({ sizes: [784, 128, 10], seed: 0 });
  * const r = train(model, data, { optimizer: "adam", lr: 0.001, epochs: 3 });
- * r.testAccuracy; //=> about [0.85, 0.86, 0.87] on the full set (see bench/mlp.ts for the figures)
+ * r.testAccuracy; //=> [ 0.8413, 0.8352, 0.8621 ] on the full set (`npx tsx bench/mlp.ts --accuracy`)
  */
 export function train(
   model: Mlp,
@@ -115,6 +115,7 @@ export function train(
     );
   }
   const { images, labels, count } = data.train;
+  if (!(count >= 1)) throw new RangeError(`Invalid training set: ${count} images`);
   const n0 = model.sizes[0];
   if (images.length !== count * n0) {
     throw new RangeError(
