@@ -242,8 +242,7 @@ function sgdEpoch(
     const i = order[p];
     const start = indptr[i];
     const end = indptr[i + 1];
-    let z = b;
-    for (let k = start; k < end; k++) z += data[k] * w[indices[k]];
+    const z = b + dot(indices, data, start, end, w);
     const yi = y[i];
     if (t % logEvery === 0)
       stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + Math.log1p(Math.exp(-Math.abs(z)));
@@ -279,8 +278,7 @@ function adagradEpoch(
     const i = order[p];
     const start = indptr[i];
     const end = indptr[i + 1];
-    let z = b;
-    for (let k = start; k < end; k++) z += data[k] * w[indices[k]];
+    const z = b + dot(indices, data, start, end, w);
     const yi = y[i];
     if (t % logEvery === 0)
       stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + Math.log1p(Math.exp(-Math.abs(z)));
@@ -300,6 +298,23 @@ function adagradEpoch(
   st.b = b;
   st.sb = sb;
   st.t = t;
+}
+
+/**
+ * Σ_k data[k] w[indices[k]] over k in [start, end), with two partial sums: the loop is bound by the
+ * latency of the additions, and two independent chains run about twice as fast. (The order of the
+ * additions differs from a sequential sum by rounding only; torch's dense dot has its own order too.)
+ */
+function dot(indices: Int32Array, data: Float64Array, start: number, end: number, w: Float64Array): number {
+  let z0 = 0;
+  let z1 = 0;
+  let k = start;
+  for (; k + 1 < end; k += 2) {
+    z0 += data[k] * w[indices[k]];
+    z1 += data[k + 1] * w[indices[k + 1]];
+  }
+  if (k < end) z0 += data[k] * w[indices[k]];
+  return z0 + z1;
 }
 
 /** Scratch space of the minibatch path: a dense gradient buffer and the list of touched features. */
