@@ -92,6 +92,13 @@ describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "WebAssembly SIMD
     compare("RMSprop", { lr: 0.01, momentum: 0.9, centered: true }, 4, true);
   });
 
+  it("fastOptimizer's @example prints [0.9000000005, -1.90000000025]: the first Adam step has size lr", () => {
+    const opt = fastOptimizer("Adam", Float64Array.of(1, -2), { lr: 0.1 });
+    opt.g.set([2, -4]); // m̂ = g, v̂ = g², so x moves by lr·|g|/(|g| + eps) = 0.1·(1 - eps/|g|) per coordinate
+    opt.step();
+    assert.deepEqual(Array.from(opt.x), [0.9000000005, -1.90000000025]);
+  });
+
   it("n = 1 and n = 0 work (the padded pair, and no pairs at all)", () => {
     compare("Adam", { lr: 0.1, amsgrad: true }, 5, false, 1);
     compare("RMSprop", { centered: true, momentum: 0.9 }, 6, false, 1);
