@@ -21,7 +21,7 @@ export function mlpForward(model: Mlp, X: Float32Array, count: number): Float32A
   }
   if (X.length < count * n0)
     throw new RangeError(`Input has ${X.length} values, ${count} rows of ${n0} need ${count * n0}`);
-  if (X !== ws.x) ws.x.set(X.subarray(0, count * n0));
+  if (X !== ws.x) ws.x.set(X.length === count * n0 ? X : X.subarray(0, count * n0));
   let input = ws.x;
   const L = model.layers.length;
   for (let l = 0; l < L; l++) {

@@ -151,7 +151,9 @@ export function train(
       const c = Math.min(batchSize, count - start);
       for (let r = 0; r < c; r++) {
         const idx = order[start + r];
-        x.set(images.subarray(idx * n0, (idx + 1) * n0), r * n0);
+        const from = idx * n0;
+        const to = r * n0;
+        for (let j = 0; j < n0; j++) x[to + j] = images[from + j]; // a copy without allocating a view per row
         batchLabels[r] = labels[idx];
       }
       const loss = mlpLossAndGrad(model, x, batchLabels, c);
