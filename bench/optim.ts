@@ -11,12 +11,13 @@
  * peer: "torch <version> <variant>", peer_ms, ratio (peer_ms / ours_ms: above 1, ours is faster),
  * bandwidth_fraction (floor_ms / ours_ms)}, plus the details (ours_ts_ms, every torch variant, floor_ms).
  *
- *   npx tsx bench/optim.ts [--n 1000000] [--reps 200] [--skip-torch]      (npm run bench -- optim)
+ *   npx tsx bench/optim.ts [--n 1000000] [--reps 200] [--rounds 3] [--skip-torch]   (npm run bench -- optim)
  *
  * torch comes from a virtual environment this script makes (build/bench/torch-venv: `python3 -m venv`, then
  * `pip install --retries 0 torch`, from local wheels on these machines), else from Debian's python3-torch;
- * without either the torch columns are skipped with a message. Times are medians of many repetitions after
- * a warm-up, wall-clock on whatever load the machine has: run it alone.
+ * without either the torch columns are skipped with a message. Each time is the median over rounds (ours,
+ * then torch, in turn) of the median of many repetitions after a warm-up; torch stops a slow variant after
+ * 2 s once it has 20 steps. Wall-clock on whatever load the machine has: run it alone.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -34,6 +35,7 @@ const option = (name: string, fallback: number) => {
 };
 const N = option("--n", 1e6);
 const REPS = option("--reps", 200);
+const ROUNDS = option("--rounds", 3);
 const WARMUP = 20;
 const root = path.resolve(__dirname, "..");
 const outDir = path.join(root, "build", "bench");
@@ -128,10 +130,7 @@ function torchPython(): string | { skipped: string } {
   };
 }
 
-function runTorch(): TorchResult | { skipped: string } {
-  if (argv.includes("--skip-torch")) return { skipped: "--skip-torch" };
-  const python = torchPython();
-  if (typeof python !== "string") return python;
+function runTorch(python: string): TorchResult | { skipped: string } {
   const script = path.join(__dirname, "optim_torch.py");
   const r = spawnSync(python, [script, String(N), String(REPS), String(WARMUP)], {
     encoding: "utf8",
@@ -144,19 +143,65 @@ function runTorch(): TorchResult | { skipped: string } {
   return JSON.parse(r.stdout.trim().split("\n").pop() as string) as TorchResult;
 }
 
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const h = v.length >> 1;
+  return v.length % 2 === 1 ? v[h] : (v[h - 1] + v[h]) / 2;
+}
+
+/** Per optimizer and variant, the median over rounds of torch's medians (null where a variant failed). */
+function torchMedians(rounds: TorchResult[]): Record<string, Record<string, number | null>> {
+  const out: Record<string, Record<string, number | null>> = {};
+  for (const name of Object.keys(rounds[0].results)) {
+    out[name] = {};
+    for (const variant of Object.keys(rounds[0].results[name])) {
+      const ms = rounds.map((r) => r.results[name][variant]).filter((v): v is number => v !== null);
+      out[name][variant] = ms.length === rounds.length ? median(ms) : null;
+    }
+  }
+  return out;
+}
+
 function main(): void {
   const rng = seeded(2026);
   const x0 = randn(rng, new Float64Array(N));
   const g0 = randn(rng, new Float64Array(N));
-  const bandwidth = copyBandwidth();
-  console.log(`n = ${N} float64, medians of ${REPS} steps after ${WARMUP}; one thread`);
+  console.log(
+    `n = ${N} float64, one thread; medians of ${REPS} steps after ${WARMUP}, median of ${ROUNDS} rounds`,
+  );
+  let python: string | { skipped: string } = { skipped: "--skip-torch" };
+  if (!argv.includes("--skip-torch")) python = torchPython();
+  // Rounds alternate ours and torch, so that both meet the same load when the machine is shared.
+  const bandwidths: number[] = [];
+  const wasmMs: number[][] = SPECS.map(() => []);
+  const tsMs: number[][] = SPECS.map(() => []);
+  const torchRounds: TorchResult[] = [];
+  let skipped = typeof python === "string" ? "" : python.skipped;
+  for (let round = 0; round < ROUNDS; round++) {
+    bandwidths.push(copyBandwidth());
+    SPECS.forEach((spec, k) => {
+      wasmMs[k].push(oursWasm(spec, x0, g0));
+      tsMs[k].push(oursTs(spec, x0, g0));
+    });
+    if (typeof python === "string" && !skipped) {
+      const t = runTorch(python);
+      if ("skipped" in t) skipped = t.skipped;
+      else torchRounds.push(t);
+    }
+    console.log(`round ${round + 1}/${ROUNDS} done`);
+  }
+  const bandwidth = median(bandwidths);
   console.log(`Float64Array.set bandwidth: ${(bandwidth / 1e6).toFixed(1)} GB/s (read + write, 2 x 32 MB)`);
-  const ours = SPECS.map((spec) => ({ wasm: oursWasm(spec, x0, g0), ts: oursTs(spec, x0, g0) }));
-  const torch = runTorch();
+  const ours = SPECS.map((_, k) => ({ wasm: median(wasmMs[k]), ts: median(tsMs[k]) }));
+  const torch:
+    { version: string; results: Record<string, Record<string, number | null>> } | { skipped: string } =
+    skipped || torchRounds.length === 0
+      ? { skipped: skipped || "no rounds" }
+      : { version: torchRounds[0].version, results: torchMedians(torchRounds) };
   if ("skipped" in torch) console.log(`torch: skipped (${torch.skipped})`);
   else {
-    console.log(`torch ${torch.version}, ${torch.threads} thread(s)`);
-    for (const [k, e] of Object.entries(torch.errors)) console.log(`torch ${k}: ${e}`);
+    console.log(`torch ${torch.version}, ${torchRounds[0].threads} thread(s)`);
+    for (const [k, e] of Object.entries(torchRounds[0].errors)) console.log(`torch ${k}: ${e}`);
   }
 
   const records: StepRecord[] = SPECS.map((spec, k) => {
