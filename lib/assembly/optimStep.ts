@@ -10,72 +10,90 @@
 // f64x2.sqrt is correctly rounded like Math.sqrt. Scalars that depend on the step (bias corrections, the
 // decayed learning rate) are computed by the caller in JavaScript, exactly as the readable version does.
 //
-// The loop bodies are @inline functions taking the options as booleans; each export calls them with
+// The loop bodies are @inline static methods (decorators on methods are valid TypeScript syntax, so the
+// file passes prettier and eslint) taking the options as booleans; each export calls them with
 // constant flags for the common cases (so the optimizer removes the branches: Adam without options is a
 // straight run of loads, arithmetic and stores) and with the runtime flags otherwise.
 // Pointers are byte offsets into the imported memory; flags are 0 or 1.
 
 // d = maximize ? -g : g; then d + wd * x when decaying (torch: grad.add(param, alpha=weight_decay)).
-@inline
-function direction(g: v128, x: v128, wd: v128, maximize: bool, decay: bool): v128 {
-  let d = maximize ? f64x2.neg(g) : g;
-  if (decay) d = f64x2.add(d, f64x2.mul(wd, x));
-  return d;
+class Grad {
+  @inline
+  static direction(g: v128, x: v128, wd: v128, maximize: bool, decay: bool): v128 {
+    let d = maximize ? f64x2.neg(g) : g;
+    if (decay) d = f64x2.add(d, f64x2.mul(wd, x));
+    return d;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- SGD
 // b = first ? d : b * momentum + (1 - dampening) * d; d = nesterov ? d + momentum * b : b (when momentum
 // != 0); x = x + (-lr) * d.
 
-@inline
-function sgdVec(
-  x: usize,
-  g: usize,
-  b: usize,
-  negLr: v128,
-  mom: v128,
-  damp: v128,
-  wd: v128,
-  useMomentum: bool,
-  nesterov: bool,
-  maximize: bool,
-  decay: bool,
-  first: bool,
-): void {
-  const xi = v128.load(x);
-  let d = direction(v128.load(g), xi, wd, maximize, decay);
-  if (useMomentum) {
-    const bi = first ? d : f64x2.add(f64x2.mul(v128.load(b), mom), f64x2.mul(damp, d));
-    v128.store(b, bi);
-    d = nesterov ? f64x2.add(d, f64x2.mul(mom, bi)) : bi;
+class Sgd {
+  @inline
+  static vec(
+    x: usize,
+    g: usize,
+    b: usize,
+    negLr: v128,
+    mom: v128,
+    damp: v128,
+    wd: v128,
+    useMomentum: bool,
+    nesterov: bool,
+    maximize: bool,
+    decay: bool,
+    first: bool,
+  ): void {
+    const xi = v128.load(x);
+    let d = Grad.direction(v128.load(g), xi, wd, maximize, decay);
+    if (useMomentum) {
+      const bi = first ? d : f64x2.add(f64x2.mul(v128.load(b), mom), f64x2.mul(damp, d));
+      v128.store(b, bi);
+      d = nesterov ? f64x2.add(d, f64x2.mul(mom, bi)) : bi;
+    }
+    v128.store(x, f64x2.add(xi, f64x2.mul(negLr, d)));
   }
-  v128.store(x, f64x2.add(xi, f64x2.mul(negLr, d)));
-}
 
-@inline
-function sgdLoop(
-  blocks: i32,
-  x: usize,
-  g: usize,
-  b: usize,
-  negLr: f64,
-  momentum: f64,
-  oneMinusDampening: f64,
-  weightDecay: f64,
-  useMomentum: bool,
-  nesterov: bool,
-  maximize: bool,
-  decay: bool,
-  first: bool,
-): void {
-  const vNegLr = f64x2.splat(negLr);
-  const vMom = f64x2.splat(momentum);
-  const vDamp = f64x2.splat(oneMinusDampening);
-  const vWd = f64x2.splat(weightDecay);
-  const end = x + ((<usize>blocks) << 5);
-  for (; x < end; x += 32, g += 32, b += 32) {
-    sgdVec(x, g, b, vNegLr, vMom, vDamp, vWd, useMomentum, nesterov, maximize, decay, first);
-    sgdVec(x + 16, g + 16, b + 16, vNegLr, vMom, vDamp, vWd, useMomentum, nesterov, maximize, decay, first);
+  @inline
+  static loop(
+    blocks: i32,
+    x: usize,
+    g: usize,
+    b: usize,
+    negLr: f64,
+    momentum: f64,
+    oneMinusDampening: f64,
+    weightDecay: f64,
+    useMomentum: bool,
+    nesterov: bool,
+    maximize: bool,
+    decay: bool,
+    first: bool,
+  ): void {
+    const vNegLr = f64x2.splat(negLr);
+    const vMom = f64x2.splat(momentum);
+    const vDamp = f64x2.splat(oneMinusDampening);
+    const vWd = f64x2.splat(weightDecay);
+    const end = x + ((<usize>blocks) << 5);
+    for (; x < end; x += 32, g += 32, b += 32) {
+      Sgd.vec(x, g, b, vNegLr, vMom, vDamp, vWd, useMomentum, nesterov, maximize, decay, first);
+      Sgd.vec(
+        x + 16,
+        g + 16,
+        b + 16,
+        vNegLr,
+        vMom,
+        vDamp,
+        vWd,
+        useMomentum,
+        nesterov,
+        maximize,
+        decay,
+        first,
+      );
+    }
   }
 }
 
@@ -95,11 +113,25 @@ export function sgd(
   const useMomentum = momentum != 0;
   const decay = weightDecay != 0;
   if (useMomentum && !nesterov && !maximize && !first && !decay) {
-    sgdLoop(blocks, x, g, b, negLr, momentum, oneMinusDampening, 0, true, false, false, false, false);
+    Sgd.loop(blocks, x, g, b, negLr, momentum, oneMinusDampening, 0, true, false, false, false, false);
   } else if (!useMomentum && !maximize && !decay) {
-    sgdLoop(blocks, x, g, b, negLr, 0, 0, 0, false, false, false, false, false);
+    Sgd.loop(blocks, x, g, b, negLr, 0, 0, 0, false, false, false, false, false);
   } else {
-    sgdLoop(blocks, x, g, b, negLr, momentum, oneMinusDampening, weightDecay, useMomentum, nesterov != 0, maximize != 0, decay, first != 0);
+    Sgd.loop(
+      blocks,
+      x,
+      g,
+      b,
+      negLr,
+      momentum,
+      oneMinusDampening,
+      weightDecay,
+      useMomentum,
+      nesterov != 0,
+      maximize != 0,
+      decay,
+      first != 0,
+    );
   }
 }
 
@@ -107,46 +139,48 @@ export function sgd(
 // sum = sum + 1 * d * d; std = epsInside ? sqrt(sum + eps) : sqrt(sum) + eps; x = x + (-clr) * d / std,
 // where clr = lr / (1 + (t - 1) lrDecay).
 
-@inline
-function adagradVec(
-  x: usize,
-  g: usize,
-  sum: usize,
-  negClr: v128,
-  eps: v128,
-  wd: v128,
-  maximize: bool,
-  decay: bool,
-  epsInside: bool,
-): void {
-  const xi = v128.load(x);
-  const d = direction(v128.load(g), xi, wd, maximize, decay);
-  const s = f64x2.add(v128.load(sum), f64x2.mul(d, d));
-  v128.store(sum, s);
-  const std = epsInside ? f64x2.sqrt(f64x2.add(s, eps)) : f64x2.add(f64x2.sqrt(s), eps);
-  v128.store(x, f64x2.add(xi, f64x2.div(f64x2.mul(negClr, d), std)));
-}
+class Adagrad {
+  @inline
+  static vec(
+    x: usize,
+    g: usize,
+    sum: usize,
+    negClr: v128,
+    eps: v128,
+    wd: v128,
+    maximize: bool,
+    decay: bool,
+    epsInside: bool,
+  ): void {
+    const xi = v128.load(x);
+    const d = Grad.direction(v128.load(g), xi, wd, maximize, decay);
+    const s = f64x2.add(v128.load(sum), f64x2.mul(d, d));
+    v128.store(sum, s);
+    const std = epsInside ? f64x2.sqrt(f64x2.add(s, eps)) : f64x2.add(f64x2.sqrt(s), eps);
+    v128.store(x, f64x2.add(xi, f64x2.div(f64x2.mul(negClr, d), std)));
+  }
 
-@inline
-function adagradLoop(
-  blocks: i32,
-  x: usize,
-  g: usize,
-  sum: usize,
-  negClr: f64,
-  eps: f64,
-  weightDecay: f64,
-  maximize: bool,
-  decay: bool,
-  epsInside: bool,
-): void {
-  const vNegClr = f64x2.splat(negClr);
-  const vEps = f64x2.splat(eps);
-  const vWd = f64x2.splat(weightDecay);
-  const end = x + ((<usize>blocks) << 5);
-  for (; x < end; x += 32, g += 32, sum += 32) {
-    adagradVec(x, g, sum, vNegClr, vEps, vWd, maximize, decay, epsInside);
-    adagradVec(x + 16, g + 16, sum + 16, vNegClr, vEps, vWd, maximize, decay, epsInside);
+  @inline
+  static loop(
+    blocks: i32,
+    x: usize,
+    g: usize,
+    sum: usize,
+    negClr: f64,
+    eps: f64,
+    weightDecay: f64,
+    maximize: bool,
+    decay: bool,
+    epsInside: bool,
+  ): void {
+    const vNegClr = f64x2.splat(negClr);
+    const vEps = f64x2.splat(eps);
+    const vWd = f64x2.splat(weightDecay);
+    const end = x + ((<usize>blocks) << 5);
+    for (; x < end; x += 32, g += 32, sum += 32) {
+      Adagrad.vec(x, g, sum, vNegClr, vEps, vWd, maximize, decay, epsInside);
+      Adagrad.vec(x + 16, g + 16, sum + 16, vNegClr, vEps, vWd, maximize, decay, epsInside);
+    }
   }
 }
 
@@ -163,9 +197,9 @@ export function adagrad(
 ): void {
   const decay = weightDecay != 0;
   if (!maximize && !decay && !epsInside) {
-    adagradLoop(blocks, x, g, sum, negClr, eps, 0, false, false, false);
+    Adagrad.loop(blocks, x, g, sum, negClr, eps, 0, false, false, false);
   } else {
-    adagradLoop(blocks, x, g, sum, negClr, eps, weightDecay, maximize != 0, decay, epsInside != 0);
+    Adagrad.loop(blocks, x, g, sum, negClr, eps, weightDecay, maximize != 0, decay, epsInside != 0);
   }
 }
 
@@ -174,91 +208,110 @@ export function adagrad(
 // avg = sqrt(sq + (-1) * ga * ga), else avg = sqrt(sq); avg = avg + eps (epsInside: sqrt(... + eps)); with
 // momentum, buf = buf * momentum + 1 * d / avg and x = x + (-lr) * buf, else x = x + (-lr) * d / avg.
 
-@inline
-function rmspropVec(
-  x: usize,
-  g: usize,
-  sq: usize,
-  ga: usize,
-  buf: usize,
-  negLr: v128,
-  alpha: v128,
-  oneMinusAlpha: v128,
-  eps: v128,
-  wd: v128,
-  mom: v128,
-  useMomentum: bool,
-  centered: bool,
-  maximize: bool,
-  decay: bool,
-  epsInside: bool,
-): void {
-  const xi = v128.load(x);
-  const d = direction(v128.load(g), xi, wd, maximize, decay);
-  const s = f64x2.add(f64x2.mul(v128.load(sq), alpha), f64x2.mul(f64x2.mul(oneMinusAlpha, d), d));
-  v128.store(sq, s);
-  let inner = s;
-  if (centered) {
-    const a = f64x2.add(f64x2.mul(v128.load(ga), alpha), f64x2.mul(oneMinusAlpha, d));
-    v128.store(ga, a);
-    inner = f64x2.sub(s, f64x2.mul(a, a)); // s + (-1 * a) * a: (-1 * a) * a is -(a * a) exactly
+class Rmsprop {
+  @inline
+  static vec(
+    x: usize,
+    g: usize,
+    sq: usize,
+    ga: usize,
+    buf: usize,
+    negLr: v128,
+    alpha: v128,
+    oneMinusAlpha: v128,
+    eps: v128,
+    wd: v128,
+    mom: v128,
+    useMomentum: bool,
+    centered: bool,
+    maximize: bool,
+    decay: bool,
+    epsInside: bool,
+  ): void {
+    const xi = v128.load(x);
+    const d = Grad.direction(v128.load(g), xi, wd, maximize, decay);
+    const s = f64x2.add(f64x2.mul(v128.load(sq), alpha), f64x2.mul(f64x2.mul(oneMinusAlpha, d), d));
+    v128.store(sq, s);
+    let inner = s;
+    if (centered) {
+      const a = f64x2.add(f64x2.mul(v128.load(ga), alpha), f64x2.mul(oneMinusAlpha, d));
+      v128.store(ga, a);
+      inner = f64x2.sub(s, f64x2.mul(a, a)); // s + (-1 * a) * a: (-1 * a) * a is -(a * a) exactly
+    }
+    const avg = epsInside ? f64x2.sqrt(f64x2.add(inner, eps)) : f64x2.add(f64x2.sqrt(inner), eps);
+    if (useMomentum) {
+      const bi = f64x2.add(f64x2.mul(v128.load(buf), mom), f64x2.div(d, avg));
+      v128.store(buf, bi);
+      v128.store(x, f64x2.add(xi, f64x2.mul(negLr, bi)));
+    } else {
+      v128.store(x, f64x2.add(xi, f64x2.div(f64x2.mul(negLr, d), avg)));
+    }
   }
-  const avg = epsInside ? f64x2.sqrt(f64x2.add(inner, eps)) : f64x2.add(f64x2.sqrt(inner), eps);
-  if (useMomentum) {
-    const bi = f64x2.add(f64x2.mul(v128.load(buf), mom), f64x2.div(d, avg));
-    v128.store(buf, bi);
-    v128.store(x, f64x2.add(xi, f64x2.mul(negLr, bi)));
-  } else {
-    v128.store(x, f64x2.add(xi, f64x2.div(f64x2.mul(negLr, d), avg)));
-  }
-}
 
-@inline
-function rmspropLoop(
-  blocks: i32,
-  x: usize,
-  g: usize,
-  sq: usize,
-  ga: usize,
-  buf: usize,
-  negLr: f64,
-  alpha: f64,
-  eps: f64,
-  weightDecay: f64,
-  momentum: f64,
-  useMomentum: bool,
-  centered: bool,
-  maximize: bool,
-  decay: bool,
-  epsInside: bool,
-): void {
-  const vNegLr = f64x2.splat(negLr);
-  const vAlpha = f64x2.splat(alpha);
-  const vOneMinusAlpha = f64x2.splat(1 - alpha);
-  const vEps = f64x2.splat(eps);
-  const vWd = f64x2.splat(weightDecay);
-  const vMom = f64x2.splat(momentum);
-  const end = x + ((<usize>blocks) << 5);
-  for (; x < end; x += 32, g += 32, sq += 32, ga += 32, buf += 32) {
-    rmspropVec(x, g, sq, ga, buf, vNegLr, vAlpha, vOneMinusAlpha, vEps, vWd, vMom, useMomentum, centered, maximize, decay, epsInside);
-    rmspropVec(
-      x + 16,
-      g + 16,
-      sq + 16,
-      ga + 16,
-      buf + 16,
-      vNegLr,
-      vAlpha,
-      vOneMinusAlpha,
-      vEps,
-      vWd,
-      vMom,
-      useMomentum,
-      centered,
-      maximize,
-      decay,
-      epsInside,
-    );
+  @inline
+  static loop(
+    blocks: i32,
+    x: usize,
+    g: usize,
+    sq: usize,
+    ga: usize,
+    buf: usize,
+    negLr: f64,
+    alpha: f64,
+    eps: f64,
+    weightDecay: f64,
+    momentum: f64,
+    useMomentum: bool,
+    centered: bool,
+    maximize: bool,
+    decay: bool,
+    epsInside: bool,
+  ): void {
+    const vNegLr = f64x2.splat(negLr);
+    const vAlpha = f64x2.splat(alpha);
+    const vOneMinusAlpha = f64x2.splat(1 - alpha);
+    const vEps = f64x2.splat(eps);
+    const vWd = f64x2.splat(weightDecay);
+    const vMom = f64x2.splat(momentum);
+    const end = x + ((<usize>blocks) << 5);
+    for (; x < end; x += 32, g += 32, sq += 32, ga += 32, buf += 32) {
+      Rmsprop.vec(
+        x,
+        g,
+        sq,
+        ga,
+        buf,
+        vNegLr,
+        vAlpha,
+        vOneMinusAlpha,
+        vEps,
+        vWd,
+        vMom,
+        useMomentum,
+        centered,
+        maximize,
+        decay,
+        epsInside,
+      );
+      Rmsprop.vec(
+        x + 16,
+        g + 16,
+        sq + 16,
+        ga + 16,
+        buf + 16,
+        vNegLr,
+        vAlpha,
+        vOneMinusAlpha,
+        vEps,
+        vWd,
+        vMom,
+        useMomentum,
+        centered,
+        maximize,
+        decay,
+        epsInside,
+      );
+    }
   }
 }
 
@@ -281,11 +334,11 @@ export function rmsprop(
   const useMomentum = momentum > 0;
   const decay = weightDecay != 0;
   if (!useMomentum && !centered && !maximize && !decay && !epsInside) {
-    rmspropLoop(blocks, x, g, sq, ga, buf, negLr, alpha, eps, 0, 0, false, false, false, false, false);
+    Rmsprop.loop(blocks, x, g, sq, ga, buf, negLr, alpha, eps, 0, 0, false, false, false, false, false);
   } else if (useMomentum && !centered && !maximize && !decay && !epsInside) {
-    rmspropLoop(blocks, x, g, sq, ga, buf, negLr, alpha, eps, 0, momentum, true, false, false, false, false);
+    Rmsprop.loop(blocks, x, g, sq, ga, buf, negLr, alpha, eps, 0, momentum, true, false, false, false, false);
   } else {
-    rmspropLoop(
+    Rmsprop.loop(
       blocks,
       x,
       g,
@@ -311,122 +364,126 @@ export function rmsprop(
 // v = v * b2 + (1 - b2) * d * d; amsgrad: vmax = max(vmax, v) and v stands for vmax below;
 // denom = sqrt(v) / sqrt(bc2) + eps (epsInside: sqrt(v / bc2 + eps)); x = x + (-stepSize) * m / denom.
 
-@inline
-function adamVec(
-  x: usize,
-  g: usize,
-  m: usize,
-  v: usize,
-  vmax: usize,
-  negStep: v128,
-  b1: v128,
-  oneMinusB1: v128,
-  b2: v128,
-  oneMinusB2: v128,
-  bc2: v128,
-  bc2Sqrt: v128,
-  eps: v128,
-  wd: v128,
-  factor: v128,
-  decoupled: bool,
-  coupled: bool,
-  amsgrad: bool,
-  maximize: bool,
-  epsInside: bool,
-): void {
-  let xi = v128.load(x);
-  if (decoupled) xi = f64x2.mul(xi, factor);
-  const d = direction(v128.load(g), xi, wd, maximize, coupled);
-  const mi = f64x2.add(f64x2.mul(v128.load(m), b1), f64x2.mul(oneMinusB1, d));
-  let vi = f64x2.add(f64x2.mul(v128.load(v), b2), f64x2.mul(f64x2.mul(oneMinusB2, d), d));
-  v128.store(m, mi);
-  v128.store(v, vi);
-  if (amsgrad) {
-    vi = f64x2.max(v128.load(vmax), vi);
-    v128.store(vmax, vi);
+class Adam {
+  @inline
+  static vec(
+    x: usize,
+    g: usize,
+    m: usize,
+    v: usize,
+    vmax: usize,
+    negStep: v128,
+    b1: v128,
+    oneMinusB1: v128,
+    b2: v128,
+    oneMinusB2: v128,
+    bc2: v128,
+    bc2Sqrt: v128,
+    eps: v128,
+    wd: v128,
+    factor: v128,
+    decoupled: bool,
+    coupled: bool,
+    amsgrad: bool,
+    maximize: bool,
+    epsInside: bool,
+  ): void {
+    let xi = v128.load(x);
+    if (decoupled) xi = f64x2.mul(xi, factor);
+    const d = Grad.direction(v128.load(g), xi, wd, maximize, coupled);
+    const mi = f64x2.add(f64x2.mul(v128.load(m), b1), f64x2.mul(oneMinusB1, d));
+    let vi = f64x2.add(f64x2.mul(v128.load(v), b2), f64x2.mul(f64x2.mul(oneMinusB2, d), d));
+    v128.store(m, mi);
+    v128.store(v, vi);
+    if (amsgrad) {
+      vi = f64x2.max(v128.load(vmax), vi);
+      v128.store(vmax, vi);
+    }
+    const denom = epsInside
+      ? f64x2.sqrt(f64x2.add(f64x2.div(vi, bc2), eps))
+      : f64x2.add(f64x2.div(f64x2.sqrt(vi), bc2Sqrt), eps);
+    v128.store(x, f64x2.add(xi, f64x2.div(f64x2.mul(negStep, mi), denom)));
   }
-  const denom = epsInside ? f64x2.sqrt(f64x2.add(f64x2.div(vi, bc2), eps)) : f64x2.add(f64x2.div(f64x2.sqrt(vi), bc2Sqrt), eps);
-  v128.store(x, f64x2.add(xi, f64x2.div(f64x2.mul(negStep, mi), denom)));
-}
 
-@inline
-function adamLoop(
-  blocks: i32,
-  x: usize,
-  g: usize,
-  m: usize,
-  v: usize,
-  vmax: usize,
-  negStepSize: f64,
-  beta1: f64,
-  beta2: f64,
-  bc2: f64,
-  bc2Sqrt: f64,
-  eps: f64,
-  weightDecay: f64,
-  decayFactor: f64,
-  decoupled: bool,
-  coupled: bool,
-  amsgrad: bool,
-  maximize: bool,
-  epsInside: bool,
-): void {
-  const vNegStep = f64x2.splat(negStepSize);
-  const vB1 = f64x2.splat(beta1);
-  const vOneMinusB1 = f64x2.splat(1 - beta1);
-  const vB2 = f64x2.splat(beta2);
-  const vOneMinusB2 = f64x2.splat(1 - beta2);
-  const vBc2 = f64x2.splat(bc2);
-  const vBc2Sqrt = f64x2.splat(bc2Sqrt);
-  const vEps = f64x2.splat(eps);
-  const vWd = f64x2.splat(weightDecay);
-  const vFactor = f64x2.splat(decayFactor);
-  const end = x + ((<usize>blocks) << 5);
-  for (; x < end; x += 32, g += 32, m += 32, v += 32, vmax += 32) {
-    adamVec(
-      x,
-      g,
-      m,
-      v,
-      vmax,
-      vNegStep,
-      vB1,
-      vOneMinusB1,
-      vB2,
-      vOneMinusB2,
-      vBc2,
-      vBc2Sqrt,
-      vEps,
-      vWd,
-      vFactor,
-      decoupled,
-      coupled,
-      amsgrad,
-      maximize,
-      epsInside,
-    );
-    adamVec(
-      x + 16,
-      g + 16,
-      m + 16,
-      v + 16,
-      vmax + 16,
-      vNegStep,
-      vB1,
-      vOneMinusB1,
-      vB2,
-      vOneMinusB2,
-      vBc2,
-      vBc2Sqrt,
-      vEps,
-      vWd,
-      vFactor,
-      decoupled,
-      coupled,
-      amsgrad,
-      maximize,
-      epsInside,
-    );
+  @inline
+  static loop(
+    blocks: i32,
+    x: usize,
+    g: usize,
+    m: usize,
+    v: usize,
+    vmax: usize,
+    negStepSize: f64,
+    beta1: f64,
+    beta2: f64,
+    bc2: f64,
+    bc2Sqrt: f64,
+    eps: f64,
+    weightDecay: f64,
+    decayFactor: f64,
+    decoupled: bool,
+    coupled: bool,
+    amsgrad: bool,
+    maximize: bool,
+    epsInside: bool,
+  ): void {
+    const vNegStep = f64x2.splat(negStepSize);
+    const vB1 = f64x2.splat(beta1);
+    const vOneMinusB1 = f64x2.splat(1 - beta1);
+    const vB2 = f64x2.splat(beta2);
+    const vOneMinusB2 = f64x2.splat(1 - beta2);
+    const vBc2 = f64x2.splat(bc2);
+    const vBc2Sqrt = f64x2.splat(bc2Sqrt);
+    const vEps = f64x2.splat(eps);
+    const vWd = f64x2.splat(weightDecay);
+    const vFactor = f64x2.splat(decayFactor);
+    const end = x + ((<usize>blocks) << 5);
+    for (; x < end; x += 32, g += 32, m += 32, v += 32, vmax += 32) {
+      Adam.vec(
+        x,
+        g,
+        m,
+        v,
+        vmax,
+        vNegStep,
+        vB1,
+        vOneMinusB1,
+        vB2,
+        vOneMinusB2,
+        vBc2,
+        vBc2Sqrt,
+        vEps,
+        vWd,
+        vFactor,
+        decoupled,
+        coupled,
+        amsgrad,
+        maximize,
+        epsInside,
+      );
+      Adam.vec(
+        x + 16,
+        g + 16,
+        m + 16,
+        v + 16,
+        vmax + 16,
+        vNegStep,
+        vB1,
+        vOneMinusB1,
+        vB2,
+        vOneMinusB2,
+        vBc2,
+        vBc2Sqrt,
+        vEps,
+        vWd,
+        vFactor,
+        decoupled,
+        coupled,
+        amsgrad,
+        maximize,
+        epsInside,
+      );
+    }
   }
 }
 
@@ -453,13 +510,73 @@ export function adam(
   const coupled = !decoupled && weightDecay != 0;
   const plain = !amsgrad && !maximize && !epsInside;
   if (plain && !decoupled && !coupled) {
-    adamLoop(blocks, x, g, m, v, vmax, negStepSize, beta1, beta2, bc2, bc2Sqrt, eps, 0, 1, false, false, false, false, false);
+    Adam.loop(
+      blocks,
+      x,
+      g,
+      m,
+      v,
+      vmax,
+      negStepSize,
+      beta1,
+      beta2,
+      bc2,
+      bc2Sqrt,
+      eps,
+      0,
+      1,
+      false,
+      false,
+      false,
+      false,
+      false,
+    );
   } else if (plain && decoupled) {
-    adamLoop(blocks, x, g, m, v, vmax, negStepSize, beta1, beta2, bc2, bc2Sqrt, eps, 0, decayFactor, true, false, false, false, false);
+    Adam.loop(
+      blocks,
+      x,
+      g,
+      m,
+      v,
+      vmax,
+      negStepSize,
+      beta1,
+      beta2,
+      bc2,
+      bc2Sqrt,
+      eps,
+      0,
+      decayFactor,
+      true,
+      false,
+      false,
+      false,
+      false,
+    );
   } else if (plain && coupled) {
-    adamLoop(blocks, x, g, m, v, vmax, negStepSize, beta1, beta2, bc2, bc2Sqrt, eps, weightDecay, 1, false, true, false, false, false);
+    Adam.loop(
+      blocks,
+      x,
+      g,
+      m,
+      v,
+      vmax,
+      negStepSize,
+      beta1,
+      beta2,
+      bc2,
+      bc2Sqrt,
+      eps,
+      weightDecay,
+      1,
+      false,
+      true,
+      false,
+      false,
+      false,
+    );
   } else {
-    adamLoop(
+    Adam.loop(
       blocks,
       x,
       g,
