@@ -125,9 +125,22 @@ export { himmelblau } from "./functions/himmelblau";
 export { quadratic3 } from "./functions/quadratic3";
 export { quadratic } from "./functions/quadratic";
 export type { QuadraticOptions } from "./functions/quadratic";
-export { functionByName, GOLDEN_FUNCTION_NAMES } from "./functions/functionByName";
+export { xCosPiX } from "./functions/xCosPiX";
+export { xCosPiXEmpirical } from "./functions/xCosPiXEmpirical";
+export { withGradientNoise } from "./functions/withGradientNoise";
+export type { GradientNoiseOptions } from "./functions/withGradientNoise";
+export { cubicXY } from "./functions/cubicXY";
+export { scaledSquare } from "./functions/scaledSquare";
+export { logSquare } from "./functions/logSquare";
+export { flatComposite, flatCompositeOuter } from "./functions/flatComposite";
+export { tiltedDoubleWell } from "./functions/tiltedDoubleWell";
+export { distillRosenbrock } from "./functions/distillRosenbrock";
+export { sigmoidPrime } from "./functions/sigmoidPrime";
+export { functionByName, GOLDEN_FUNCTION_NAMES, LECTURE_FUNCTION_NAMES } from "./functions/functionByName";
 export { gradcheck } from "./functions/gradcheck";
 export type { GradcheckOptions, GradcheckEntry, GradcheckResult } from "./functions/gradcheck";
+export { symbolicGradient } from "./functions/symbolicGradient";
+export type { SymbolicGradient } from "./functions/symbolicGradient";
 
 // linear algebra
 export { fromRows, toRows } from "./linalg/fromRows";

@@ -1,5 +1,12 @@
 import type { TestFunction } from "../core/types";
 import { beale } from "./beale";
+import { cubicXY } from "./cubicXY";
+import { distillRosenbrock } from "./distillRosenbrock";
+import { flatComposite, flatCompositeOuter } from "./flatComposite";
+import { logSquare } from "./logSquare";
+import { tiltedDoubleWell } from "./tiltedDoubleWell";
+import { xCosPiX } from "./xCosPiX";
+import { xCosPiXEmpirical } from "./xCosPiXEmpirical";
 import { d2lQuadratic } from "./d2lQuadratic";
 import { himmelblau } from "./himmelblau";
 import { quadratic3 } from "./quadratic3";
@@ -24,6 +31,18 @@ export const GOLDEN_FUNCTION_NAMES = [
   "quadratic3",
 ] as const;
 
+/** The lecture's functions with fixed parameters, also known to {@link functionByName}. */
+export const LECTURE_FUNCTION_NAMES = [
+  "x_cos_pi_x",
+  "x_cos_pi_x_empirical",
+  "cubic_xy",
+  "log_square",
+  "flat_composite",
+  "flat_composite_outer",
+  "tilted_double_well",
+  "distill_rosenbrock",
+] as const;
+
 const BY_NAME: Record<string, TestFunction> = {
   square,
   square20,
@@ -35,11 +54,20 @@ const BY_NAME: Record<string, TestFunction> = {
   beale,
   himmelblau,
   quadratic3,
+  x_cos_pi_x: xCosPiX,
+  x_cos_pi_x_empirical: xCosPiXEmpirical,
+  cubic_xy: cubicXY,
+  log_square: logSquare(),
+  flat_composite: flatComposite,
+  flat_composite_outer: flatCompositeOuter,
+  tilted_double_well: tiltedDoubleWell,
+  distill_rosenbrock: distillRosenbrock,
 };
 
 /**
  * The test function a golden file names (`"rosenbrock"`, `"d2l_quadratic"`, ...), for the golden harness
- * and the notebooks. `dim`, when given, is checked: the functions that sum over coordinates (square,
+ * and the notebooks; the lecture's fixed functions ({@link LECTURE_FUNCTION_NAMES}, log_square with
+ * c = 0.001) are known too. `dim`, when given, is checked: the functions that sum over coordinates (square,
  * square20, quartic: dim 0) accept any dim >= 1; the others only their own.
  *
  * @param name a name from golden/FORMAT.md's table.
@@ -52,7 +80,9 @@ const BY_NAME: Record<string, TestFunction> = {
 export function functionByName(name: string, dim?: number): TestFunction {
   const fn = Object.prototype.hasOwnProperty.call(BY_NAME, name) ? BY_NAME[name] : undefined;
   if (!fn) {
-    throw new RangeError(`Unknown test function: ${name} (known: ${GOLDEN_FUNCTION_NAMES.join(", ")})`);
+    throw new RangeError(
+      `Unknown test function: ${name} (known: ${[...GOLDEN_FUNCTION_NAMES, ...LECTURE_FUNCTION_NAMES].join(", ")})`,
+    );
   }
   if (dim !== undefined) {
     const ok = fn.dim === 0 ? Number.isInteger(dim) && dim >= 1 : dim === fn.dim;

@@ -2,12 +2,25 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { TestFunction } from "../../../lib/src/core/types";
 import { gradcheck } from "../../../lib/src/functions/gradcheck";
-import { functionByName, GOLDEN_FUNCTION_NAMES } from "../../../lib/src/functions/functionByName";
+import {
+  functionByName,
+  GOLDEN_FUNCTION_NAMES,
+  LECTURE_FUNCTION_NAMES,
+} from "../../../lib/src/functions/functionByName";
+import { quadratic } from "../../../lib/src/functions/quadratic";
+import { scaledSquare } from "../../../lib/src/functions/scaledSquare";
+import { logSquare } from "../../../lib/src/functions/logSquare";
+import { randomOrthogonal } from "../../../lib/src/linalg/randomOrthogonal";
 import { seeded } from "../../../lib/src/core/random";
 
 /** Every TestFunction of the library (extended as functions are added), with a box to sample points in. */
 function allTestFunctions(): TestFunction[] {
-  return GOLDEN_FUNCTION_NAMES.map((n) => functionByName(n));
+  return [
+    ...[...GOLDEN_FUNCTION_NAMES, ...LECTURE_FUNCTION_NAMES].map((n) => functionByName(n)),
+    scaledSquare(9),
+    logSquare(0.5),
+    quadratic(randomOrthogonal(4, seeded(2)), Float64Array.of(1, 2, 3, 4)),
+  ];
 }
 
 function pointsFor(fn: TestFunction, count: number, seed: number): Float64Array[] {
