@@ -5,6 +5,8 @@ Run with Debian's torch (python3-torch, 1.13): /usr/bin/python3 scripts/golden-m
   OUT_DIR defaults to test/fixtures/golden. Writes torch-sgd.json, torch-adaptive.json, torch-adam.json,
   torch-functions.json and torch-schedules.json: every optimizer and option of FORMAT.md, every test
   function and every scheduler.
+  --nadam OUT_FILE: only NAdam cases (run under torch 2.x for test/fixtures/golden-torch2/torch2-nadam.json:
+  torch 2.0 changed NAdam's mu_product_next; every other optimizer agrees with 1.13 to 1e-10).
   --random N --seed S [OUT_FILE]: instead, N random cases (optimizer, options, function, start) and a
   few random schedules, for a wider check than the committed fixtures (`npx tsx scripts/golden.ts OUT_FILE`).
 
@@ -328,6 +330,13 @@ def adam_like(rng, amsgrad_and_maximize):
     return options
 
 
+def nadam_cases():
+    return [c for c in adam_cases() if c["optimizer"] == "NAdam"] + [
+        case("nadam-quadratic3", "NAdam", {"lr": 0.05, "betas": [0.8, 0.9]}, "quadratic3", [1.0, -1.0, 2.0], 80),
+        case("nadam-square", "NAdam", {"lr": 0.1, "momentum_decay": 0.1}, "square", [3.0, -2.0], 60),
+    ]
+
+
 def write(path, doc):
     with open(path, "w") as f:
         json.dump(doc, f, indent=None, separators=(",", ":"))
@@ -341,6 +350,9 @@ def main(argv):
         seed = int(argv[3]) if len(argv) > 3 and argv[2] == "--seed" else 0
         out = argv[4] if len(argv) > 4 else f"/tmp/golden-random-{seed}.json"
         write(out, random_document(n, seed))
+        return
+    if argv and argv[0] == "--nadam":
+        write(argv[1], document(nadam_cases()))
         return
     out_dir = argv[0] if argv else "test/fixtures/golden"
     write(f"{out_dir}/torch-sgd.json", document(sgd_cases()))

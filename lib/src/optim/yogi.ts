@@ -52,7 +52,7 @@ export const YOGI_DEFAULTS: YogiOptions = { lr: 1e-2, betas: [0.9, 0.999], eps: 
  * console.log(x[0].toFixed(8));
  * //=> 0.90004998
  * @see Zaheer, Reddi, Sachan, Kale, Kumar, Adaptive Methods for Nonconvex Optimization (NeurIPS 2018)
- * @see https://d2l.ai/chapter_optimization/adam.html (section 12.10.3, Yogi)
+ * @see Dive into Deep Learning, section 11.10.3 Yogi (12.10.3 in the 2023 edition): https://d2l.ai/chapter_optimization/adam.html
  */
 export function yogi(options: Partial<YogiOptions> = {}): Optimizer<YogiState, YogiOptions> {
   checkOptionKeys("Yogi", options, YOGI_DEFAULTS);
