@@ -4,7 +4,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "lib/dist/**", "build/**", ".venv/**", ".jupyter/**", "workspace/**", ".cache/**", "test/fixtures/**"],
+    ignores: [
+      "**/node_modules/**",
+      "lib/dist/**",
+      "lib/assembly/**",
+      "build/**",
+      ".venv/**",
+      ".jupyter/**",
+      "workspace/**",
+      ".cache/**",
+      "test/fixtures/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -17,6 +27,15 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
-    languageOptions: { globals: { require: "readonly", module: "writable", exports: "writable", process: "readonly", console: "readonly", __dirname: "readonly" } },
+    languageOptions: {
+      globals: {
+        require: "readonly",
+        module: "writable",
+        exports: "writable",
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+      },
+    },
   },
 );

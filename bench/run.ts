@@ -23,7 +23,9 @@ for (const name of chosen) {
     continue;
   }
   console.log(`\n== bench ${name} ==`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, `${name}.ts`)], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, `${name}.ts`)], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;
