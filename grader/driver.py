@@ -219,9 +219,11 @@ class Runner:
                 outputs.append({"output_type": "error", "ename": c.get("ename", ""), "evalue": c.get("evalue", ""), "traceback": c.get("traceback", [])})
         status = reply.get("status", "error")
         message = ""
-        if interrupted_at is not None:
+        if flood:
+            message = "output limit exceeded; the cell was interrupted"
+        elif interrupted_at is not None:
             status = "timeout"
-            message = "output limit exceeded; the cell was interrupted" if flood else f"the cell exceeded its {timeout:g} s limit and was interrupted"
+            message = f"the cell exceeded its {timeout:g} s limit and was interrupted"
         if status != "ok":
             self.last_error_at = time.monotonic()
         if truncated:
