@@ -200,6 +200,8 @@ function replaySchedule(s: GoldenSchedule, resolvers: GoldenResolvers, tolerance
   let schedule: Schedule;
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(s.options)) {
+    // torch's neutral bookkeeping arguments, not schedule options: dropped at their default values.
+    if ((key === "last_epoch" && value === -1) || (key === "verbose" && value === false)) continue;
     options[camelCaseKey(key)] = Array.isArray(value) ? [...value] : value;
   }
   try {

@@ -22,6 +22,8 @@ const resolvers: GoldenResolvers = {
   },
   schedulerByName(name, lr, options) {
     if (name !== "ExponentialLR") throw new RangeError(`Unknown scheduler: ${name}`);
+    const extra = Object.keys(options).filter((k) => k !== "gamma");
+    if (extra.length > 0) throw new RangeError(`Unknown option for ExponentialLR: ${extra[0]}`);
     const gamma = options.gamma as number;
     return (t) => lr * gamma ** t;
   },
@@ -75,6 +77,15 @@ describe("replayGolden", () => {
         ["schedule", "exp", true],
       ],
     );
+  });
+
+  it("drops torch's last_epoch -1 and verbose false from scheduler options", () => {
+    const schedule = { id: "exp", scheduler: "ExponentialLR", lr: 1, steps: 2, lrs: [1, 0.5] };
+    const report = replayGolden(
+      doc([], [{ ...schedule, options: { gamma: 0.5, last_epoch: -1, verbose: false } }]),
+      resolvers,
+    );
+    assert.equal(report.failed, 0);
   });
 
   it("reports where a trajectory first disagrees", () => {
