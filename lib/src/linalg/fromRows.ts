@@ -18,7 +18,12 @@ export function fromRows(rows: number[][]): Matrix {
   return { rows: m, cols: n, data };
 }
 
-/** The rows of a matrix as nested arrays (for printing and deepEqual). */
+/**
+ * The rows of a matrix as nested arrays (for printing and deepEqual).
+ *
+ * @example
+ * toRows({ rows: 2, cols: 2, data: Float64Array.of(1, 2, 3, 4) }); //=> [[1, 2], [3, 4]]
+ */
 export function toRows(A: Matrix): number[][] {
   return Array.from({ length: A.rows }, (_, i) => Array.from(A.data.subarray(i * A.cols, (i + 1) * A.cols)));
 }

@@ -42,20 +42,18 @@ export function symmetricEigen(A: Matrix): SymmetricEigen {
         const t = Math.sign(tau || 1) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
         const c = 1 / Math.sqrt(1 + t * t);
         const s = t * c;
+        // A <- Jᵀ A J: rows and columns p, q rotate; the pivot entries use the exact-zero update
+        // (a_pq becomes 0, a_pp and a_qq move by t·a_pq), which keeps small integer spectra exact.
         for (let k = 0; k < n; k++) {
-          // A <- A J (columns p, q)
+          if (k === p || k === q) continue;
           const akp = a[k * n + p];
           const akq = a[k * n + q];
-          a[k * n + p] = c * akp - s * akq;
-          a[k * n + q] = s * akp + c * akq;
+          a[k * n + p] = a[p * n + k] = c * akp - s * akq;
+          a[k * n + q] = a[q * n + k] = s * akp + c * akq;
         }
-        for (let k = 0; k < n; k++) {
-          // A <- J^T A (rows p, q)
-          const apk = a[p * n + k];
-          const aqk = a[q * n + k];
-          a[p * n + k] = c * apk - s * aqk;
-          a[q * n + k] = s * apk + c * aqk;
-        }
+        a[p * n + p] -= t * apq;
+        a[q * n + q] += t * apq;
+        a[p * n + q] = a[q * n + p] = 0;
         for (let k = 0; k < n; k++) {
           const vkp = v[k * n + p];
           const vkq = v[k * n + q];

@@ -1,7 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { TestFunction } from "../../../lib/src/core/types";
-import { flatComposite, flatCompositeOuter } from "../../../lib/src/functions/flatComposite";
+import { flatComposite } from "../../../lib/src/functions/flatComposite";
+import { flatCompositeOuter } from "../../../lib/src/functions/flatCompositeOuter";
 
 function gd(fn: TestFunction, x0: number, lr: number, steps: number): number {
   const x = Float64Array.of(x0);
