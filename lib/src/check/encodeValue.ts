@@ -80,14 +80,15 @@ export function encodeValue(value: unknown, depth = 0): Encoded {
   }
   if (depth > MAX_DEPTH) return { t: "other", v: "nested too deeply" };
   const tag = Object.prototype.toString.call(value).slice(8, -1);
-  if (ArrayBuffer.isView(value) && TYPED_ARRAY_NAMES.includes(tag)) {
+  const proto = Object.getPrototypeOf(value);
+  const ctor = (globalThis as unknown as Record<string, { prototype: unknown } | undefined>)[tag];
+  if (ArrayBuffer.isView(value) && TYPED_ARRAY_NAMES.includes(tag) && ctor && proto === ctor.prototype) {
     const a = value as unknown as ArrayLike<number>;
     if (a.length > MAX_ELEMENTS) return { t: "other", v: `${tag} too long (${a.length})` };
     const v: EncodedNumber[] = new Array(a.length);
     for (let i = 0; i < a.length; i++) v[i] = encodeNumber(a[i]);
     return { t: tag as TypedArrayName, v };
   }
-  const proto = Object.getPrototypeOf(value);
   if (Array.isArray(value) && proto === Array.prototype) {
     if (value.length > MAX_ELEMENTS) return { t: "other", v: `Array too long (${value.length})` };
     const v: Encoded[] = new Array(value.length);
