@@ -8,6 +8,7 @@ import { csrColumnCounts, csrValidate } from "./csr";
 import { logisticEvaluate, sigmoid } from "./logistic";
 import { seeded, randn, shuffle } from "../core/random";
 import { checkInteger, checkNonNegative } from "../core/validate";
+import { createSparseLogisticWorkspace, wasmSparseLogisticAvailable } from "./wasmSparseLogistic";
 
 /** Options of {@link trainLogistic}: torch's names and defaults where torch has the option. */
 export interface TrainLogisticOptions {
@@ -37,6 +38,11 @@ export interface TrainLogisticOptions {
   logEvery: number;
   /** Compute the full-data loss and accuracy before training and after every epoch. Default true. */
   evaluate: boolean;
+  /**
+   * "auto" (default): the WebAssembly kernel for per-sample training without weight decay where it runs,
+   * else TypeScript; "wasm" or "js" to choose. Both give the same numbers (same operations, same order).
+   */
+  backend: "auto" | "wasm" | "js";
   /** Initial weights (copied), instead of the N(0, initStd²) draw. */
   w0?: Float64Array;
   /** Initial bias. Default 0. */
@@ -68,6 +74,8 @@ export interface TrainLogisticResult {
   /** Adagrad's accumulator s (length cols) and the bias's, or null for SGD. */
   accumulator: Float64Array | null;
   accumulatorB: number;
+  /** Which implementation ran the epochs: the WebAssembly kernel or TypeScript. */
+  backend: "wasm" | "js";
   /** The options used, defaults filled in (without w0). */
   options: Omit<TrainLogisticOptions, "w0">;
 }
@@ -87,6 +95,7 @@ export const TRAIN_LOGISTIC_DEFAULTS: Omit<TrainLogisticOptions, "w0" | "b0"> = 
   shuffle: true,
   logEvery: 1,
   evaluate: true,
+  backend: "auto",
 };
 
 /**
@@ -169,14 +178,45 @@ export function trainLogistic(
   };
   record(0);
 
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   const perSample = o.batchSize === 1 && o.weightDecay === 0;
+  const wasmOk = perSample && o.backend !== "js" && wasmSparseLogisticAvailable();
+  if (o.backend === "wasm" && !wasmOk) {
+    throw new Error(
+      perSample
+        ? "The WebAssembly kernel is unavailable here (needs WebAssembly SIMD and lib/wasm/sparseLogistic.wasm)"
+        : "The WebAssembly kernel runs batchSize 1 without weightDecay only; use backend: 'auto' or 'js'",
+    );
+  }
+  // The WebAssembly path keeps X, y, w, s and the row order in its own memory; w and s are copied out at the end.
+  const ws = wasmOk ? createSparseLogisticWorkspace(X, labels, o.logEvery) : null;
+  if (ws !== null) {
+    ws.w.set(w);
+    state.w = ws.w;
+    if (state.s !== null) {
+      ws.s.set(state.s);
+      state.s = ws.s;
+    }
+  }
+  const order = ws !== null ? ws.order : new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   const updateCounts = perSample ? new Int32Array(0) : new Int32Array(d);
   const work = perSample ? null : new BatchWork(d, o.batchSize);
   for (let e = 1; e <= o.epochs; e++) {
     if (o.shuffle) shuffle(rng, order);
-    if (perSample && o.optimizer === "sgd") {
+    if (ws !== null) {
+      const t0 = state.t;
+      const logBase = Math.ceil(t0 / o.logEvery);
+      if (o.optimizer === "sgd") {
+        state.b = ws.sgdEpoch(o.lr, state.b, o.logEvery, logBase, t0);
+      } else {
+        const r = ws.adagradEpoch(o.lr, o.lrDecay, o.eps, state.b, state.sb, o.logEvery, logBase, t0);
+        state.b = r.b;
+        state.sb = r.sb;
+      }
+      state.t += n;
+      const logged = Math.floor((t0 + n - 1) / o.logEvery) - logBase + 1;
+      if (logged > 0) stepLoss.set(ws.losses.subarray(0, logged), logBase);
+    } else if (perSample && o.optimizer === "sgd") {
       sgdEpoch(X, labels, order, state, o.lr, stepLoss, o.logEvery);
     } else if (perSample) {
       adagradEpoch(X, labels, order, state, o.lr, o.lrDecay, o.eps, stepLoss, o.logEvery);
@@ -184,6 +224,11 @@ export function trainLogistic(
       batchEpoch(X, labels, order, state, o, work as BatchWork, updateCounts, stepLoss);
     }
     record(e);
+  }
+  if (ws !== null) {
+    w = ws.w.slice();
+    state.w = w;
+    if (state.s !== null) state.s = ws.s.slice();
   }
   if (state.scale !== 1) {
     for (let j = 0; j < d; j++) w[j] *= state.scale;
@@ -209,6 +254,7 @@ export function trainLogistic(
     effectiveLr,
     accumulator: s,
     accumulatorB: s === null ? 0 : state.sb,
+    backend: ws !== null ? "wasm" : "js",
     options: used,
   };
 }
@@ -427,6 +473,9 @@ function batchEpoch(
 }
 
 function validateOptions(o: TrainLogisticOptions): void {
+  if (o.backend !== "auto" && o.backend !== "wasm" && o.backend !== "js") {
+    throw new RangeError(`Invalid backend: ${String(o.backend)} (expected "auto", "wasm" or "js")`);
+  }
   if (o.optimizer !== "sgd" && o.optimizer !== "adagrad") {
     throw new RangeError(`Invalid optimizer: ${String(o.optimizer)} (expected "sgd" or "adagrad")`);
   }

@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { trainLogistic } from "../../../lib/src/sparse/trainLogistic";
+import { wasmSparseLogisticAvailable } from "../../../lib/src/sparse/wasmSparseLogistic";
 import type { TrainLogisticOptions } from "../../../lib/src/sparse/trainLogistic";
 import { csrFromDense, csrColumnCounts } from "../../../lib/src/sparse/csr";
 import type { CSR } from "../../../lib/src/sparse/csr";
@@ -114,28 +115,32 @@ describe("trainLogistic against the dense torch-style update", () => {
       { optimizer: "adagrad", lr: 0.1, weightDecay: 0.05, batchSize: 3 },
     ],
   ];
-  for (const [name, opts] of cases) {
-    it(name, () => {
-      const o = {
-        epochs: 4,
-        batchSize: 1,
-        eps: 1e-10,
-        lrDecay: 0,
-        weightDecay: 0,
-        seed: 5,
-        ...opts,
-      } as TrainLogisticOptions;
-      const ours = trainLogistic(X, y, o);
-      const ref = denseReference(A, y, X.rows, X.cols, o);
-      assert.ok(
-        maxError(ours.w, ref.theta.subarray(0, X.cols)) < 1e-12,
-        `w differs by ${maxError(ours.w, ref.theta)}`,
-      );
-      assert.ok(Math.abs(ours.b - ref.theta[X.cols]) < 1e-12);
-      assert.equal(ours.stepLoss.length, ref.losses.length);
-      assert.ok(maxError(ours.stepLoss, ref.losses) < 1e-12);
-      assert.equal(ours.steps, ref.losses.length);
-    });
+  for (const [caseName, opts] of cases) {
+    for (const backend of ["js", "auto"] as const) {
+      const name = backend === "js" ? `${caseName} (TypeScript)` : `${caseName} (default backend)`;
+      it(name, () => {
+        const o = {
+          backend,
+          epochs: 4,
+          batchSize: 1,
+          eps: 1e-10,
+          lrDecay: 0,
+          weightDecay: 0,
+          seed: 5,
+          ...opts,
+        } as TrainLogisticOptions;
+        const ours = trainLogistic(X, y, o);
+        const ref = denseReference(A, y, X.rows, X.cols, o);
+        assert.ok(
+          maxError(ours.w, ref.theta.subarray(0, X.cols)) < 1e-12,
+          `w differs by ${maxError(ours.w, ref.theta)}`,
+        );
+        assert.ok(Math.abs(ours.b - ref.theta[X.cols]) < 1e-12);
+        assert.equal(ours.stepLoss.length, ref.losses.length);
+        assert.ok(maxError(ours.stepLoss, ref.losses) < 1e-12);
+        assert.equal(ours.steps, ref.losses.length);
+      });
+    }
   }
 });
 
@@ -236,5 +241,46 @@ describe("trainLogistic against the library's dense optimizers (lib/src/optim)",
     const theta = denseWith(sgd({ lr: 0.5 }) as Optimizer<unknown>, 3, 8);
     assert.ok(maxError(ours.w, theta.subarray(0, X.cols)) < 1e-12);
     assert.ok(Math.abs(ours.b - theta[X.cols]) < 1e-12);
+  });
+});
+
+describe("trainLogistic's WebAssembly kernel", () => {
+  const { X, y } = problem();
+  const available = wasmSparseLogisticAvailable();
+
+  it("runs per-sample training by default where WebAssembly SIMD runs, TypeScript otherwise", () => {
+    assert.equal(trainLogistic(X, y).backend, available ? "wasm" : "js");
+    assert.equal(trainLogistic(X, y, { backend: "js" }).backend, "js");
+    assert.equal(trainLogistic(X, y, { batchSize: 2 }).backend, "js");
+  });
+
+  it(
+    "gives the TypeScript path's numbers to 1e-12 (SGD, Adagrad with lr decay, logEvery 7)",
+    { skip: !available },
+    () => {
+      const settings: Partial<TrainLogisticOptions>[] = [
+        { optimizer: "sgd", lr: 0.3 },
+        { optimizer: "adagrad", lr: 0.2, eps: 1e-8, lrDecay: 0.01, logEvery: 7 },
+      ];
+      for (const opts of settings) {
+        const js = trainLogistic(X, y, { ...opts, epochs: 5, backend: "js" });
+        const wasm = trainLogistic(X, y, { ...opts, epochs: 5, backend: "wasm" });
+        assert.equal(wasm.backend, "wasm");
+        assert.ok(maxError(wasm.w, js.w) < 1e-12);
+        assert.ok(Math.abs(wasm.b - js.b) < 1e-12);
+        assert.ok(maxError(wasm.stepLoss, js.stepLoss) < 1e-12);
+        assert.ok(maxError(wasm.epochLoss, js.epochLoss) < 1e-12);
+        assert.ok(maxError(wasm.effectiveLr, js.effectiveLr) < 1e-12);
+        assert.equal(wasm.steps, js.steps);
+      }
+    },
+  );
+
+  it("backend 'wasm' refuses minibatches, naming the reason", () => {
+    assert.throws(
+      () => trainLogistic(X, y, { backend: "wasm", batchSize: 4 }),
+      /batchSize 1 without weightDecay/,
+    );
+    assert.throws(() => trainLogistic(X, y, { backend: "gpu" as "js" }), /Invalid backend: gpu/);
   });
 });
