@@ -31,7 +31,7 @@ export interface CosineAnnealingLROptions {
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.lr_scheduler.CosineAnnealingLR.html
  */
 export function cosineAnnealingLR(lr: number, options: { tMax: number; etaMin?: number }): Schedule {
-  checkScheduleKeys("CosineAnnealingLR", options, ["tMax", "etaMin"]);
+  checkScheduleKeys("CosineAnnealingLR", options, ["tMax", "etaMin"], ["tMax"]);
   const { tMax, etaMin = 0 } = options;
   checkNonNegative("learning rate", lr);
   checkPositive("tMax", tMax);

@@ -26,7 +26,12 @@ export interface ExponentialDecayOptions {
  * [s(0), s(10), s(20)]; //=> [0.2, 0.1, 0.05]
  */
 export function exponentialDecay(lr: number, options: ExponentialDecayOptions): Schedule {
-  checkScheduleKeys("exponentialDecay", options, ["decayRate", "decaySteps", "staircase"]);
+  checkScheduleKeys(
+    "exponentialDecay",
+    options,
+    ["decayRate", "decaySteps", "staircase"],
+    ["decayRate", "decaySteps"],
+  );
   const { decayRate, decaySteps, staircase = false } = options;
   checkNonNegative("learning rate", lr);
   checkPositive("decayRate", decayRate);

@@ -17,7 +17,7 @@ import { checkScheduleKeys, recurrence } from "./recurrence";
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.lr_scheduler.ExponentialLR.html
  */
 export function exponentialLR(lr: number, options: { gamma: number }): Schedule {
-  checkScheduleKeys("ExponentialLR", options, ["gamma"]);
+  checkScheduleKeys("ExponentialLR", options, ["gamma"], ["gamma"]);
   const { gamma } = options;
   checkNonNegative("learning rate", lr);
   checkPositive("gamma", gamma);

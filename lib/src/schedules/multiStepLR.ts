@@ -24,7 +24,7 @@ export interface MultiStepLROptions {
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.lr_scheduler.MultiStepLR.html
  */
 export function multiStepLR(lr: number, options: { milestones: number[]; gamma?: number }): Schedule {
-  checkScheduleKeys("MultiStepLR", options, ["milestones", "gamma"]);
+  checkScheduleKeys("MultiStepLR", options, ["milestones", "gamma"], ["milestones"]);
   const { milestones, gamma = 0.1 } = options;
   checkNonNegative("learning rate", lr);
   if (!Array.isArray(milestones)) throw new RangeError(`Invalid milestones: ${String(milestones)}`);

@@ -25,7 +25,7 @@ export interface PeriodDecayOptions {
  * [s(0), s(4), s(5), s(10)]; //=> [0.2, 0.2, 0.1, 0.05]
  */
 export function periodDecay(lr: number, options: PeriodDecayOptions): Schedule {
-  checkScheduleKeys("periodDecay", options, ["period", "reductionRate"]);
+  checkScheduleKeys("periodDecay", options, ["period", "reductionRate"], ["period", "reductionRate"]);
   const { period, reductionRate } = options;
   checkNonNegative("learning rate", lr);
   checkInteger("period", period, 1);

@@ -34,13 +34,12 @@ export function polySchedule(
   lr: number,
   options: { maxUpdate: number } & Partial<PolyScheduleOptions>,
 ): Schedule {
-  checkScheduleKeys("polySchedule", options, [
-    "maxUpdate",
-    "power",
-    "finalLr",
-    "warmupSteps",
-    "warmupBeginLr",
-  ]);
+  checkScheduleKeys(
+    "polySchedule",
+    options,
+    ["maxUpdate", "power", "finalLr", "warmupSteps", "warmupBeginLr"],
+    ["maxUpdate"],
+  );
   const { maxUpdate, power = 2, finalLr = 0, warmupSteps = 0, warmupBeginLr = 0 } = options;
   checkNonNegative("learning rate", lr);
   checkInteger("warmupSteps", warmupSteps, 0);

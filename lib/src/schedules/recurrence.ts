@@ -20,11 +20,26 @@ export function checkStep(t: number): void {
   if (!Number.isInteger(t) || t < 0) throw new RangeError(`Invalid step: ${t} (expected an integer >= 0)`);
 }
 
-/** Internal: throws on option names the scheduler does not know, listing the known ones. */
-export function checkScheduleKeys(what: string, options: object, known: readonly string[]): void {
+/**
+ * Internal: throws on option names the scheduler does not know, listing the known ones, and on a missing
+ * required option (`required`, default none), naming it.
+ */
+export function checkScheduleKeys(
+  what: string,
+  options: object,
+  known: readonly string[],
+  required: readonly string[] = [],
+): void {
+  if (typeof options !== "object" || options === null)
+    throw new RangeError(`Invalid options for ${what}: ${String(options)}`);
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
       throw new RangeError(`Unknown option for ${what}: ${key} (expected ${known.join(", ")})`);
+    }
+  }
+  for (const key of required) {
+    if ((options as Record<string, unknown>)[key] === undefined) {
+      throw new RangeError(`Missing option for ${what}: ${key} (required)`);
     }
   }
 }

@@ -25,7 +25,7 @@ export interface StepLROptions {
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.lr_scheduler.StepLR.html
  */
 export function stepLR(lr: number, options: { stepSize: number; gamma?: number }): Schedule {
-  checkScheduleKeys("StepLR", options, ["stepSize", "gamma"]);
+  checkScheduleKeys("StepLR", options, ["stepSize", "gamma"], ["stepSize"]);
   const { stepSize, gamma = 0.1 } = options;
   checkNonNegative("learning rate", lr);
   checkInteger("stepSize", stepSize, 1);

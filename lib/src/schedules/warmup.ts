@@ -25,7 +25,7 @@ export interface WarmupOptions {
  * [s(0), s(2), s(4), s(14)]; //=> [0, 0.05, 0.1, 0]
  */
 export function warmup(schedule: Schedule, options: WarmupOptions): Schedule {
-  checkScheduleKeys("warmup", options, ["steps", "startLr", "startFactor"]);
+  checkScheduleKeys("warmup", options, ["steps", "startLr", "startFactor"], ["steps"]);
   const { steps, startLr, startFactor } = options;
   checkInteger("warmup steps", steps, 0);
   if (startLr !== undefined && startFactor !== undefined) {

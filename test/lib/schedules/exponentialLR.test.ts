@@ -9,6 +9,9 @@ describe("exponentialLR", () => {
   });
 
   it("exponentialLR requires gamma", () => {
-    assert.throws(() => exponentialLR(0.2, {} as { gamma: number }), /Invalid gamma: undefined/);
+    assert.throws(
+      () => exponentialLR(0.2, {} as { gamma: number }),
+      /Missing option for ExponentialLR: gamma/,
+    );
   });
 });

@@ -67,3 +67,15 @@ describe("schedulerByName", () => {
     assert.equal(SCHEDULER_NAMES.length, 5);
   });
 });
+
+describe("schedulerByName's required options", () => {
+  it("a missing required option throws, naming it", () => {
+    assert.throws(() => schedulerByName("ExponentialLR", 0.2), /Missing option for ExponentialLR: gamma/);
+    assert.throws(() => schedulerByName("StepLR", 0.2), /Missing option for StepLR: stepSize/);
+    assert.throws(() => schedulerByName("MultiStepLR", 0.2), /Missing option for MultiStepLR: milestones/);
+    assert.throws(
+      () => schedulerByName("CosineAnnealingLR", 0.2),
+      /Missing option for CosineAnnealingLR: tMax/,
+    );
+  });
+});
