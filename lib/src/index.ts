@@ -272,6 +272,13 @@ export {
 } from "./data/loadFashionMnist";
 export type { FashionMnist, LabeledImages, LoadFashionMnistOptions } from "./data/loadFashionMnist";
 
+// linear regression on real data (lessons 02 and 04)
+export { loadAirfoil } from "./data/loadAirfoil";
+export type { Airfoil, LoadAirfoilOptions } from "./data/loadAirfoil";
+export { linearRegressionLossGrad } from "./regression/linearRegressionLossGrad";
+export { trainLinearRegression, TRAIN_LINEAR_REGRESSION_DEFAULTS } from "./regression/trainLinearRegression";
+export type { TrainLinearRegressionOptions, TrainLinearRegressionResult } from "./regression/trainLinearRegression";
+
 // in-notebook checks
 export { check, checkCases } from "./check/check";
 export type { CheckCase, CheckResult } from "./check/check";
