@@ -16,6 +16,10 @@ export interface PeriodDecayOptions {
  * η₀, steps p ... 2p-1 use η₀/k, and so on: torch's StepLR with γ = 1/k, but divided as the slide's loop
  * divides.
  *
+ * The slide gives only the test `if i % p == 0: η = η / k`, not where it sits in the loop. Read as a
+ * check before the update with i counting from 0, it would divide at i = 0 and the slide's η = 0.2 would
+ * never be used; the course reads it as following the update of iteration i = 1, 2, ..., as above.
+ *
  * $$\begin{aligned} \eta_0 &= \text{lr} \\
  * \eta_t &= \begin{cases} \eta_{t-1} / k & t \bmod p = 0 \\ \eta_{t-1} & \text{otherwise} \end{cases} \end{aligned}$$
  *
