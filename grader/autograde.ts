@@ -234,7 +234,8 @@ export const execute: Step = {
       if (!r) continue;
       c.outputs = r.outputs ?? [];
       markOf(c).run = { status: r.status, message: r.message, seconds: r.seconds, truncated: r.truncated };
-      if (r.truncated) ctx.warnings.push(`the output of ${markOf(c).key} was truncated`);
+      if (r.truncated)
+        ctx.warnings.push(`the output of cell ${nb.cells.indexOf(c) + 1} was truncated (output limit)`);
     }
     if (run.restarts > 0)
       ctx.warnings.push(`the kernel was restarted ${run.restarts} time(s): ${run.events.join("; ")}`);

@@ -67,6 +67,12 @@ class Runner:
         self.kc.allow_stdin = False
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=60)
+        # The connection file holds the kernel's ports and signing key: other submissions' kernels run as
+        # the same user, so it must not stay readable once the kernel has read it.
+        try:
+            os.remove(self.km.connection_file)
+        except OSError:
+            pass
 
     def pid(self):
         try:
