@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
 import { functionByName, GOLDEN_FUNCTION_NAMES } from "../../../lib/src/functions/functionByName";
 
 interface GoldenCase {
@@ -11,8 +12,9 @@ interface GoldenCase {
   trajectory: number[][];
 }
 
-// The golden file lives outside the repository; GOLDEN_FILE may point elsewhere. Without it that test skips.
-const goldenPath = process.env.GOLDEN_FILE ?? "/work/shared/golden/torch-visible.json";
+// The torch golden file: a copy is kept in test/fixtures/golden/; GOLDEN_FILE may point at another.
+const goldenPath =
+  process.env.GOLDEN_FILE ?? path.resolve(__dirname, "..", "..", "fixtures", "golden", "torch-visible.json");
 const golden = existsSync(goldenPath)
   ? (JSON.parse(readFileSync(goldenPath, "utf8")) as { cases: GoldenCase[] })
   : undefined;
