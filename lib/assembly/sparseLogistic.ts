@@ -8,17 +8,34 @@
 // losses[t / logEvery - logBase] when t % logEvery == 0. Returns the bias; Adagrad reads and writes the
 // bias's accumulator at `sb`.
 
+// σ(z) and the loss share e = exp(-|z|): the same values as sigmoid() and bceWithLogits() in logistic.ts.
 @inline
-function sigmoid(z: f64): f64 {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
+function sigmoidE(z: f64, e: f64): f64 {
+  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
 }
 
 @inline
-function bce(z: f64, y: f64): f64 {
-  return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+function bceE(z: f64, y: f64, e: f64): f64 {
+  return Math.max(z, 0) - z * y + Math.log1p(e);
 }
+
+// Loads one value per cache line of row order[p] (if p < rows), so that its cache misses overlap with the
+// work on the current row: a software prefetch (WebAssembly has no prefetch instruction). Returns a sum
+// that keeps the loads alive.
+@inline
+function touchRow(order: usize, indptr: usize, indices: usize, data: usize, p: i32, rows: i32): f64 {
+  if (p >= rows) return 0;
+  const i = load<i32>(order + ((<usize>p) << 2));
+  const start = load<i32>(indptr + ((<usize>i) << 2));
+  const end = load<i32>(indptr + ((<usize>(i + 1)) << 2));
+  let acc: f64 = 0;
+  for (let k = start; k < end; k += 8) acc += load<f64>(data + ((<usize>k) << 3));
+  for (let k = start; k < end; k += 16) acc += <f64>load<i32>(indices + ((<usize>k) << 2));
+  return acc;
+}
+
+/** Where the prefetch sums go (never read). */
+export let sink: f64 = 0;
 
 @inline
 function dot(indices: usize, data: usize, start: i32, end: i32, w: usize): f64 {
@@ -52,14 +69,17 @@ export function sgdEpoch(
   t0: i32,
 ): f64 {
   let t = t0;
+  let pf: f64 = 0;
   for (let p = 0; p < rows; p++) {
+    pf += touchRow(order, indptr, indices, data, p + 1, rows);
     const i = load<i32>(order + ((<usize>p) << 2));
     const start = load<i32>(indptr + ((<usize>i) << 2));
     const end = load<i32>(indptr + ((<usize>(i + 1)) << 2));
     const z = b + dot(indices, data, start, end, w);
     const yi = load<f64>(y + ((<usize>i) << 3));
-    if (t % logEvery == 0) store<f64>(losses + ((<usize>(t / logEvery - logBase)) << 3), bce(z, yi));
-    const step = lr * (sigmoid(z) - yi);
+    const e = Math.exp(-Math.abs(z));
+    if (t % logEvery == 0) store<f64>(losses + ((<usize>(t / logEvery - logBase)) << 3), bceE(z, yi, e));
+    const step = lr * (sigmoidE(z, e) - yi);
     for (let k = start; k < end; k++) {
       const a = w + ((<usize>load<i32>(indices + ((<usize>k) << 2))) << 3);
       store<f64>(a, load<f64>(a) - step * load<f64>(data + ((<usize>k) << 3)));
@@ -67,6 +87,7 @@ export function sgdEpoch(
     b -= step;
     t++;
   }
+  sink = pf;
   return b;
 }
 
@@ -91,14 +112,17 @@ export function adagradEpoch(
 ): f64 {
   let t = t0;
   let sbv = load<f64>(sb);
+  let pf: f64 = 0;
   for (let p = 0; p < rows; p++) {
+    pf += touchRow(order, indptr, indices, data, p + 1, rows);
     const i = load<i32>(order + ((<usize>p) << 2));
     const start = load<i32>(indptr + ((<usize>i) << 2));
     const end = load<i32>(indptr + ((<usize>(i + 1)) << 2));
     const z = b + dot(indices, data, start, end, w);
     const yi = load<f64>(y + ((<usize>i) << 3));
-    if (t % logEvery == 0) store<f64>(losses + ((<usize>(t / logEvery - logBase)) << 3), bce(z, yi));
-    const r = sigmoid(z) - yi;
+    const e = Math.exp(-Math.abs(z));
+    if (t % logEvery == 0) store<f64>(losses + ((<usize>(t / logEvery - logBase)) << 3), bceE(z, yi, e));
+    const r = sigmoidE(z, e) - yi;
     t++;
     const clr = lrDecay == 0 ? lr : lr / (1 + <f64>(t - 1) * lrDecay);
     // Two entries at a time: the square root and the division (the cost of Adagrad) run on both SIMD lanes.
@@ -129,5 +153,6 @@ export function adagradEpoch(
     b -= (clr * r) / (Math.sqrt(sbv) + eps);
   }
   store<f64>(sb, sbv);
+  sink = pf;
   return b;
 }

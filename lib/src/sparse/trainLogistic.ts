@@ -290,10 +290,10 @@ function sgdEpoch(
     const end = indptr[i + 1];
     const z = b + dot(indices, data, start, end, w);
     const yi = y[i];
-    if (t % logEvery === 0)
-      stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + Math.log1p(Math.exp(-Math.abs(z)));
-    const sig = sigmoid(z);
-    const step = lr * (sig - yi);
+    // One exponential for both the loss and σ(z) (the same values as bceWithLogits and sigmoid).
+    const e = Math.exp(-Math.abs(z));
+    if (t % logEvery === 0) stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + Math.log1p(e);
+    const step = lr * ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
     for (let k = start; k < end; k++) w[indices[k]] -= step * data[k];
     b -= step;
     t++;
@@ -326,9 +326,9 @@ function adagradEpoch(
     const end = indptr[i + 1];
     const z = b + dot(indices, data, start, end, w);
     const yi = y[i];
-    if (t % logEvery === 0)
-      stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + Math.log1p(Math.exp(-Math.abs(z)));
-    const r = sigmoid(z) - yi;
+    const e = Math.exp(-Math.abs(z));
+    if (t % logEvery === 0) stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + Math.log1p(e);
+    const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi;
     t++;
     const clr = lrDecay === 0 ? lr : lr / (1 + (t - 1) * lrDecay);
     for (let k = start; k < end; k++) {

@@ -67,6 +67,14 @@ describe("csrValidate", () => {
     assert.throws(() => csrValidate(X), /entry 1 \(row 0\): 9 is not in \[0, 3\)/);
   });
 
+  it("names a non-finite value", () => {
+    const X = small();
+    X.data[2] = Infinity;
+    assert.throws(() => csrValidate(X), /Invalid CSR value at entry 2 \(row 1\): Infinity/);
+    X.data[2] = NaN;
+    assert.throws(() => csrValidate(X), /Invalid CSR value at entry 2 \(row 1\): NaN/);
+  });
+
   it("names a bad indptr", () => {
     const X = small();
     X.indptr[2] = 5;
