@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Notebook } from "../nbtext";
-import { ROOT } from "../jupyter";
+import { ROOT, ensureLibBuilt } from "../jupyter";
 import { executeNotebooks, formatResult, lessonNotebooks } from "../notebook-runner";
 import { buildApiDocs } from "./apiDocs";
 import { executionRecord, libSha256, staleReason } from "./freshness";
@@ -108,7 +108,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   const title = options.courseTitle ?? courseTitle();
   const executedPath = (f: string) => path.join(executedDir, path.basename(f));
 
-  // 1. executions: reuse fresh copies, execute the rest (two at a time)
+  // 1. executions: reuse fresh copies, execute the rest (two at a time); lib is built first so that its
+  // hash describes the current sources
+  if (options.execute !== false) ensureLibBuilt(log);
   const libHash = libSha256(ROOT);
   const stale = new Map<string, string>();
   for (const f of notebooks) {

@@ -5,7 +5,8 @@
  *
  * Delimiters, as in Jupyter: `$$...$$` and `\[...\]` (display), `$...$` and `\(...\)` (inline), and a bare
  * `\begin{env}...\end{env}` (display). An inline `$` opens only when followed by a non-space and closes only
- * when preceded by a non-space and not followed by a digit (pandoc's rule), so "costs $5 and $6" stays text.
+ * when preceded by a non-space and not followed by a digit (pandoc's rule), so "costs $5 and $6" stays text;
+ * it never spans a blank line or a backtick.
  * Code spans and fenced code blocks are left alone; `\$` is a literal dollar.
  */
 import katex from "katex";
@@ -59,6 +60,7 @@ function closingDollar(s: string, open: number): number {
       continue;
     }
     if (c === "\n" && s[j + 1] === "\n") return -1; // a formula does not span paragraphs
+    if (c === "`") return -1; // nor a code span
     if (c === "$") {
       if (/\s/.test(s[j - 1]) || /[0-9]/.test(s[j + 1] ?? "")) return -1;
       return j;

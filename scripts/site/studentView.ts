@@ -1,68 +1,17 @@
 /**
- * The student version of an executed lesson, for the site: solution regions replaced by the stub, hidden
- * tests removed, manually graded answers blanked, and the outputs of every changed cell dropped (they could
- * reveal a solution). Regions are those of the grader (issue 8): `// BEGIN SOLUTION` ... `// END SOLUTION`,
- * `// BEGIN HIDDEN TESTS` ... `// END HIDDEN TESTS`; cells with `metadata.nbgrader.solution` and no region
- * are solutions as a whole (nbgrader's rule).
+ * The student version of an executed lesson, for the site: the grader's own release steps (grader/release.ts:
+ * validate, clearSolutions, clearHiddenTests), so the site shows what `npm run release` hands out, with the
+ * outputs of every cell those steps changed dropped (they could reveal a solution). The outputs of the other
+ * cells stay: the site shows an executed lesson.
  */
-import type { Cell, Notebook } from "../nbtext";
-import { sourceText, toLines } from "../nbtext";
+import type { ReleaseContext } from "../../grader/context";
+import { cloneNotebook, sourceOf, type Notebook as GraderNotebook } from "../../grader/notebook";
+import { runPipelineSync, type Step } from "../../grader/pipeline";
+import { clearHiddenTests, clearSolutions, validate } from "../../grader/release";
+import type { Notebook } from "../nbtext";
 
-/** What a learner's solution region becomes. */
-export const SOLUTION_STUB = ["// YOUR CODE HERE", 'throw new Error("not implemented");'];
-/** What a learner's manually graded markdown answer becomes. */
-export const ANSWER_STUB = "YOUR ANSWER HERE";
-
-interface Region {
-  begin: RegExp;
-  end: RegExp;
-  name: string;
-}
-
-const SOLUTION: Region = {
-  begin: /^\s*\/\/\s*BEGIN SOLUTION\s*$/,
-  end: /^\s*\/\/\s*END SOLUTION\s*$/,
-  name: "SOLUTION",
-};
-const HIDDEN: Region = {
-  begin: /^\s*\/\/\s*BEGIN HIDDEN TESTS\s*$/,
-  end: /^\s*\/\/\s*END HIDDEN TESTS\s*$/,
-  name: "HIDDEN TESTS",
-};
-
-function nbgrader(cell: Cell): { solution?: boolean } {
-  const meta = cell.metadata?.nbgrader;
-  return meta && typeof meta === "object" ? (meta as { solution?: boolean }) : {};
-}
-
-/**
- * Replaces each region of `lines` by `replace(indent)`; throws on a nested, unmatched or unclosed region,
- * naming the cell. Returns undefined when the source has no region.
- */
-function replaceRegions(
-  lines: string[],
-  region: Region,
-  replace: (indent: string) => string[],
-  where: string,
-): string[] | undefined {
-  const out: string[] = [];
-  let open: number | undefined;
-  let found = false;
-  lines.forEach((line, i) => {
-    if (region.begin.test(line)) {
-      if (open !== undefined) throw new Error(`${where}: nested BEGIN ${region.name} at line ${i + 1}`);
-      open = i;
-      found = true;
-      out.push(...replace(/^\s*/.exec(line)![0]));
-    } else if (region.end.test(line)) {
-      if (open === undefined) throw new Error(`${where}: END ${region.name} without BEGIN at line ${i + 1}`);
-      open = undefined;
-    } else if (open === undefined) out.push(line);
-  });
-  if (open !== undefined)
-    throw new Error(`${where}: BEGIN ${region.name} at line ${open + 1} is never closed`);
-  return found ? out : undefined;
-}
+/** The grader's release steps the site applies (no checksums, locks or cleared outputs). */
+export const SITE_RELEASE: Step<ReleaseContext>[] = [validate, clearSolutions, clearHiddenTests];
 
 export interface StudentView {
   notebook: Notebook;
@@ -70,25 +19,22 @@ export interface StudentView {
   changed: number[];
 }
 
-/** The student version of `nb` (a copy; `nb` is not modified). `name` is used in error messages. */
-export function studentView(nb: Notebook, name = "notebook"): StudentView {
+/**
+ * The student version of `nb` (a copy; `nb` is not modified). `file` names the notebook in the error
+ * thrown for malformed authoring.
+ */
+export function studentView(nb: Notebook, file = "notebook.ipynb"): StudentView {
+  const original = nb as unknown as GraderNotebook;
+  const assignment = file.replace(/^.*[\\/]/, "").replace(/\.ipynb$/, "");
+  const released = runPipelineSync(SITE_RELEASE, cloneNotebook(original), { assignment, file });
   const changed: number[] = [];
-  const cells = nb.cells.map((cell, index): Cell => {
-    const where = `${name}, cell ${index + 1}`;
-    const lines = sourceText(cell).split("\n");
-    if (cell.cell_type === "markdown") {
-      if (!nbgrader(cell).solution) return cell;
-      changed.push(index);
-      return { ...cell, source: [ANSWER_STUB] };
+  released.cells.forEach((cell, i) => {
+    if (sourceOf(cell) === sourceOf(original.cells[i])) return;
+    changed.push(i);
+    if (cell.cell_type === "code") {
+      cell.outputs = [];
+      cell.execution_count = null;
     }
-    if (cell.cell_type !== "code") return cell;
-    let next = replaceRegions(lines, SOLUTION, (indent) => SOLUTION_STUB.map((l) => indent + l), where);
-    if (!next && nbgrader(cell).solution) next = [...SOLUTION_STUB];
-    const hidden = replaceRegions(next ?? lines, HIDDEN, () => [], where);
-    if (hidden) next = hidden;
-    if (!next) return cell;
-    changed.push(index);
-    return { ...cell, source: toLines(next.join("\n")), outputs: [], execution_count: null };
   });
-  return { notebook: { ...nb, cells }, changed };
+  return { notebook: released as unknown as Notebook, changed };
 }
