@@ -83,6 +83,17 @@ async function main(): Promise<void> {
   );
   tally("lint (eslint)", run(bin("eslint"), ["."]));
   tally("format (prettier --check)", run(bin("prettier"), ["--check", "--log-level=warn", "."]));
+  tally(
+    "wasm kernels match their AssemblyScript sources",
+    run(process.execPath, ["--import", "tsx", "scripts/build-wasm.ts", "--check"]),
+  );
+  const shared = path.join(ROOT, "..", "shared", "golden");
+  const goldenFiles = [path.join("test", "fixtures", "golden")];
+  if (fs.existsSync(shared)) goldenFiles.push(shared);
+  tally(
+    `golden replay (${goldenFiles.join(", ")})`,
+    run(process.execPath, ["--import", "tsx", "scripts/golden.ts", ...goldenFiles]),
+  );
   const all = testFiles("");
   const integration = all.filter((f) => f.startsWith(path.join("test", "integration")));
   nodeTests(
