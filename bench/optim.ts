@@ -21,6 +21,7 @@
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { randn, seeded } from "../lib/src/core/random";
 import type { Optimizer } from "../lib/src/core/types";
@@ -63,6 +64,8 @@ interface StepRecord {
   bytes_per_parameter: number;
   bandwidth_gb_s: number;
   torch_variants_ms: Record<string, number | null> | null;
+  /** Where and under what load: CPU model, Node version, 1-minute load average at the end of the run. */
+  machine: { cpu: string; node: string; cores: number; load_average: number };
 }
 
 /** Median wall time in ms of `f` over `reps` calls after `warmup` calls. */
@@ -204,6 +207,15 @@ function main(): void {
     for (const [k, e] of Object.entries(torchRounds[0].errors)) console.log(`torch ${k}: ${e}`);
   }
 
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    cores: os.cpus().length,
+    load_average: os.loadavg()[0],
+  };
+  console.log(
+    `${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load average ${machine.load_average.toFixed(1)}`,
+  );
   const records: StepRecord[] = SPECS.map((spec, k) => {
     const bytes = fastOptimizerBytesPerParameter(
       spec.name,
@@ -237,6 +249,7 @@ function main(): void {
       bytes_per_parameter: bytes,
       bandwidth_gb_s: bandwidth / 1e6,
       torch_variants_ms: variants,
+      machine,
     };
   });
 
@@ -250,13 +263,18 @@ function main(): void {
     const v = r.torch_variants_ms ?? {};
     console.log(
       `| ${r.optimizer} | ${f(r.ours_ms)} | ${f(r.ours_ts_ms)} | ${f(v.default)} | ${f(v.foreach)} | ${f(v.fused)} | ` +
-        `${r.peer ?? "-"} | ${f(r.ratio)}x | ${f(r.floor_ms)} | ${(100 * r.bandwidth_fraction).toFixed(0)}% |`,
+        `${r.peer ?? "-"} | ${r.ratio === null ? "-" : `${f(r.ratio)}x`} | ${f(r.floor_ms)} | ${(100 * r.bandwidth_fraction).toFixed(0)}% |`,
     );
   }
   const adam = records.find((r) => r.optimizer === "Adam") as StepRecord;
   const behind = records.filter((r) => r.ratio !== null && r.ratio < 1).map((r) => r.optimizer);
+  const versusTorch = records.some((r) => r.ratio === null)
+    ? "not measured (no torch)"
+    : behind.length === 0
+      ? "met"
+      : `not met for ${behind.join(", ")}`;
   console.log(
-    `\ngoals: >= 1.0x torch's fastest for every optimizer: ${behind.length === 0 ? "met" : `not met for ${behind.join(", ")}`}; ` +
+    `\ngoals: >= 1.0x torch's fastest for every optimizer: ${versusTorch}; ` +
       `Adam at >= 75% of the memory floor: ${adam.bandwidth_fraction >= 0.75 ? "met" : "not met"} ` +
       `(${(100 * adam.bandwidth_fraction).toFixed(0)}%)`,
   );
