@@ -54,6 +54,12 @@ export { optimizers, optimizerFromTorch, camelCaseKey } from "./optim/registry";
 export type { OptimizerFactory } from "./optim/registry";
 export { minimize } from "./optim/minimize";
 export type { MinimizeOptions, MinimizeResult } from "./optim/minimize";
+export { momentumRate } from "./optim/momentumRate";
+export { momentumOptimal } from "./optim/momentumOptimal";
+export { newton } from "./optim/newton";
+export type { NewtonOptions, NewtonResult } from "./optim/newton";
+export { lbfgs, LBFGS_DEFAULTS } from "./optim/lbfgs";
+export type { LbfgsOptions, LbfgsResult } from "./optim/lbfgs";
 export {
   replayGolden,
   relativeError,
