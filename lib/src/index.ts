@@ -232,6 +232,7 @@ export type { TrainLogisticOptions, TrainLogisticResult } from "./sparse/trainLo
 export { tokenize, compareCodePoints } from "./sparse/tokenize";
 export { tfidfFitTransform, tfidfFit, tfidfTransform, TFIDF_DEFAULTS } from "./sparse/tfidf";
 export type { TfidfOptions, TfidfModel } from "./sparse/tfidf";
+export { wasmSparseLogisticAvailable } from "./sparse/wasmSparseLogistic";
 
 // neural networks
 export { createMlp } from "./nn/mlp";

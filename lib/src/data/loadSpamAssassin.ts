@@ -86,7 +86,13 @@ export function loadSpamAssassin(options: Partial<LoadSpamAssassinOptions> = {})
     fromCache: false,
     options: tfidf,
   };
-  if (cache) writeCache(dir, keyText, result);
+  if (cache) {
+    try {
+      writeCache(dir, keyText, result);
+    } catch {
+      // A cache that cannot be written (read-only checkout) only costs the next call a rebuild.
+    }
+  }
   return result;
 }
 

@@ -4,11 +4,14 @@
  * order as sgdEpoch / adagradEpoch in trainLogistic.ts, about twice as fast (no bounds checks on the gathers;
  * Adagrad's square roots and divisions two at a time on SIMD lanes).
  *
- * A workspace copies the matrix, labels, weights and accumulators into one WebAssembly memory; the caller
- * reads and writes them through the views `order`, `w`, `s` and `losses`.
+ * A workspace copies the matrix, labels, weights and accumulators into the kernel's WebAssembly memory; the
+ * caller reads and writes them through the views `order`, `w`, `s` and `losses`. There is one memory per
+ * process, grown as needed and reused by the next workspace (which invalidates the previous one's views):
+ * training twice does not hold two copies of the data. It stays allocated at its largest size.
  */
 import type { CSR } from "./csr";
 import { wasmAvailable, wasmExports, wasmMemory } from "../nn/wasmModule";
+import type { WasmMemory } from "../nn/wasmModule";
 
 const KERNEL = "sparseLogistic";
 /** Bytes at the start of the memory left to the kernel's static data (the tables of its exp and log1p). */
@@ -46,7 +49,25 @@ export interface SparseLogisticWorkspace {
 
 type Epoch = (...args: number[]) => number;
 
-/** Copies X and y into a new WebAssembly memory with room for the model and one epoch of losses. */
+interface Shared {
+  memory: WasmMemory & { grow(pages: number): number };
+  exports: Record<string, unknown>;
+}
+
+let shared: Shared | null = null;
+
+/** The process's kernel instance, its memory grown to at least `bytes`. */
+function sharedInstance(bytes: number): Shared {
+  if (shared === null) {
+    const memory = wasmMemory(bytes) as Shared["memory"];
+    shared = { memory, exports: wasmExports(KERNEL, memory) };
+  } else if (shared.memory.buffer.byteLength < bytes) {
+    shared.memory.grow(Math.ceil((bytes - shared.memory.buffer.byteLength) / 65536));
+  }
+  return shared;
+}
+
+/** Copies X and y into the kernel's memory, with room for the model and one epoch of losses. */
 export function createSparseLogisticWorkspace(
   X: CSR,
   y: Float64Array,
@@ -72,14 +93,13 @@ export function createSparseLogisticWorkspace(
   const pS = place(8 * d);
   const pSb = place(8);
   const pLosses = place(8 * nLosses);
-  const memory = wasmMemory(bytes);
+  const { memory, exports } = sharedInstance(bytes);
   const buf = memory.buffer;
   new Int32Array(buf, pIndptr, n + 1).set(X.indptr);
   new Int32Array(buf, pIndices, nnz).set(X.indices);
   new Float64Array(buf, pData, nnz).set(X.data);
   new Float64Array(buf, pY, n).set(y);
   const sb = new Float64Array(buf, pSb, 1);
-  const exports = wasmExports(KERNEL, memory);
   const sgd = exports.sgdEpoch as Epoch;
   const adagrad = exports.adagradEpoch as Epoch;
   return {
