@@ -19,6 +19,9 @@ import { lessonInfo, renderNotebook } from "./renderNotebook";
 import { studentView } from "./studentView";
 
 export const DEFAULT_COURSE_TITLE = "Optimization for Deep Learning";
+/** The course's time budget (issue 10): no lesson over 90 s, the whole build within 10 minutes on 2 cores. */
+export const LESSON_BUDGET_SECONDS = 90;
+export const BUILD_BUDGET_SECONDS = 600;
 
 export interface BuildOptions {
   /** Lesson notebooks in order (default: notebooks/*.ipynb). */
@@ -241,7 +244,9 @@ export function formatReport(r: BuildReport, siteDir: string): string {
   const lines = r.lessons.map((l) => {
     const how = l.execution === "reused" ? "reused" : l.execution;
     const status = l.ok ? "ok  " : "FAIL";
-    return `${status} ${l.notebook.padEnd(40)} run ${seconds(l.executionSeconds).padStart(8)} (${how}), render ${l.renderSeconds.toFixed(2)} s, ${l.figures} figures${l.problem ? `: ${l.problem}` : ""}`;
+    const slow =
+      (l.executionSeconds ?? 0) > LESSON_BUDGET_SECONDS ? ` OVER THE ${LESSON_BUDGET_SECONDS} s BUDGET` : "";
+    return `${status} ${l.notebook.padEnd(40)} run ${seconds(l.executionSeconds).padStart(8)} (${how})${slow}, render ${l.renderSeconds.toFixed(2)} s, ${l.figures} figures${l.problem ? `: ${l.problem}` : ""}`;
   });
   for (const e of r.mathErrors) lines.push(`     ${e.page}: KaTeX: ${e.message}`);
   if (r.api)
@@ -250,5 +255,12 @@ export function formatReport(r: BuildReport, siteDir: string): string {
     `site ${r.instructor ? "(instructor version) " : ""}in ${siteDir}: ${r.lessons.length} lessons, ` +
       `executions ${r.executeSeconds.toFixed(1)} s, total ${r.totalSeconds.toFixed(1)} s`,
   );
+  const serial = r.lessons.reduce((sum, l) => sum + (l.executionSeconds ?? 0), 0);
+  lines.push(
+    `lessons' run times add up to ${serial.toFixed(1)} s (executed two at a time; budget: ` +
+      `${LESSON_BUDGET_SECONDS} s per lesson, ${BUILD_BUDGET_SECONDS} s for the whole build)`,
+  );
+  if (r.totalSeconds > BUILD_BUDGET_SECONDS)
+    lines.push(`the build took over its ${BUILD_BUDGET_SECONDS} s budget`);
   return lines.join("\n");
 }
