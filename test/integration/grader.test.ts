@@ -4,9 +4,14 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { executeNotebook, prepare } from "../../scripts/notebook-runner";
 import {
+  CLIP_OK,
+  EMA_OK,
+  EMA_WRONG,
   INSTRUCTOR,
   NAME,
+  releasedNotebook,
   submissions,
   writeSubmissions,
   type Submission,
@@ -105,5 +110,43 @@ describe("npm run grade on the robustness submissions (one batch)", { timeout: 9
     const html = fs.readFileSync(path.join(out, "feedback", list[0].student, `${NAME}.html`), "utf8");
     assert.match(html, /q-ema: \d+ \/ 2/);
     assert.doesNotMatch(html, /<script/);
+  });
+});
+
+describe("the learner's self-check in a released notebook (tslab kernel)", { timeout: 300_000 }, () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "selfcheck-"));
+  const write = (name: string, ema: string) => {
+    const nb = releasedNotebook();
+    for (const c of nb.cells) {
+      if (c.metadata.nbgrader?.grade_id === "ema-answer") c.source = ema;
+      if (c.metadata.nbgrader?.grade_id === "clip-answer") c.source = CLIP_OK;
+    }
+    const file = path.join(tmp, `${name}.ipynb`);
+    fs.writeFileSync(file, JSON.stringify(nb));
+    return file;
+  };
+  const cellText = (file: string, id: string) => {
+    const nb = JSON.parse(fs.readFileSync(file, "utf8"));
+    const c = nb.cells.find(
+      (x: { metadata: { nbgrader?: { grade_id?: string } } }) => x.metadata.nbgrader?.grade_id === id,
+    );
+    return JSON.stringify(c.outputs);
+  };
+  let python = "";
+  before(() => {
+    python = prepare(() => {});
+  });
+
+  it("a right answer prints a tick per public case and the notebook runs through", async () => {
+    const r = await executeNotebook(python, write("selfcheck-right", EMA_OK), { outDir: tmp });
+    assert.equal(r.ok, true, JSON.stringify(r.failure));
+    assert.match(cellText(r.output, "q-ema"), /✓ q-ema: rho 0.5 on 3 8 6.*q-ema: all 1 cases passed/);
+  });
+
+  it("a wrong answer prints which case failed with expected vs actual, and the test cell fails", async () => {
+    const r = await executeNotebook(python, write("selfcheck-wrong", EMA_WRONG), { outDir: tmp });
+    assert.equal(r.ok, false);
+    assert.match(cellText(r.output, "q-ema"), /✗ q-ema: rho 0.5 on 3 8 6: at \[1\]: expected 5.5, got 9.5/);
+    assert.match(r.failure!.message, /q-ema: 1 of 1 cases failed/);
   });
 });
