@@ -72,14 +72,17 @@ export function csrValidate(X: CSR): CSR {
     for (let k = start; k < end; k++) {
       const j = indices[k];
       if (j < 0 || j >= cols) {
-        throw new RangeError(`Invalid CSR column index at entry ${k} (row ${i}): ${j} is not in [0, ${cols})`);
+        throw new RangeError(
+          `Invalid CSR column index at entry ${k} (row ${i}): ${j} is not in [0, ${cols})`,
+        );
       }
       if (j <= prev) {
         throw new RangeError(
           `Invalid CSR column index at entry ${k} (row ${i}): ${j} after ${prev} (columns must increase)`,
         );
       }
-      if (!Number.isFinite(data[k])) throw new RangeError(`Invalid CSR value at entry ${k} (row ${i}): ${data[k]}`);
+      if (!Number.isFinite(data[k]))
+        throw new RangeError(`Invalid CSR value at entry ${k} (row ${i}): ${data[k]}`);
       prev = j;
     }
   }
