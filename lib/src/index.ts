@@ -165,6 +165,9 @@ export { gerschgorinDiscs } from "./linalg/gerschgorinDiscs";
 export type { Disc } from "./linalg/gerschgorinDiscs";
 export { diagonalPrecondition } from "./linalg/diagonalPrecondition";
 export { randomOrthogonal } from "./linalg/randomOrthogonal";
+export { eigenvalues } from "./linalg/eigenvalues";
+export type { ComplexEigenvalues } from "./linalg/eigenvalues";
+export { inGerschgorinDiscs } from "./linalg/inGerschgorinDiscs";
 
 // plots and display
 export { tableHtml, formatNumber } from "./display/tableHtml";
@@ -278,6 +281,7 @@ export {
   FASHION_MNIST_DEBIAN_PATH,
 } from "./data/loadFashionMnist";
 export type { FashionMnist, LabeledImages, LoadFashionMnistOptions } from "./data/loadFashionMnist";
+export { subsetImages } from "./data/subsetImages";
 
 // linear regression on real data (lessons 02 and 04)
 export { loadAirfoil } from "./data/loadAirfoil";
