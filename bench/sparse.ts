@@ -284,6 +284,12 @@ const PEAK_KB =
 function measureRss(): { peak_mb: number; peak_mb_js: number; baseline_mb: number; how: string } | string {
   const dist = path.join(root, "lib", "dist", "index.js");
   if (!fs.existsSync(dist)) return "lib/dist missing: run npm run build:lib";
+  const stale = ["sparse/trainLogistic", "sparse/wasmSparseLogistic", "data/rcv1Like"].filter(
+    (f) =>
+      fs.statSync(path.join(root, "lib", "src", `${f}.ts`)).mtimeMs >
+      fs.statSync(path.join(root, "lib", "dist", `${f}.js`)).mtimeMs,
+  );
+  if (stale.length > 0) return `lib/dist is older than lib/src (${stale.join(", ")}): run npm run build:lib`;
   const script = (backend: string): string => `
     const { rcv1Like } = require(${JSON.stringify(path.join(path.dirname(dist), "data", "rcv1Like.js"))});
     const { trainLogistic } = require(${JSON.stringify(path.join(path.dirname(dist), "sparse", "trainLogistic.js"))});
