@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   tally("format (prettier --check)", run(bin("prettier"), ["--check", "--log-level=warn", "."]));
   tally(
     "wasm kernels match their AssemblyScript sources",
-    run(process.execPath, ["--import", "tsx", "scripts/build-wasm.ts", "--check"]),
+    run(process.execPath, ["--import", "tsx", "scripts/build-wasm.ts", "--check"]) &&
+      run(process.execPath, ["--import", "tsx", "scripts/build-optim-wasm.ts", "--check"]),
   );
   const shared = path.join(ROOT, "..", "shared", "golden");
   const goldenFiles = [path.join("test", "fixtures", "golden")];

@@ -36,7 +36,10 @@ describe("seeded", () => {
   it("shuffle permutes in place", () => {
     const a = Int32Array.from({ length: 50 }, (_, i) => i);
     shuffle(seeded(5), a);
-    assert.deepEqual([...a].sort((x, y) => x - y), [...Array(50).keys()]);
+    assert.deepEqual(
+      [...a].sort((x, y) => x - y),
+      [...Array(50).keys()],
+    );
     assert.notDeepEqual([...a], [...Array(50).keys()]);
   });
 
