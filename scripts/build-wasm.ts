@@ -13,7 +13,7 @@ import * as os from "os";
 import * as path from "path";
 
 const root = path.resolve(__dirname, "..");
-const KERNELS = ["gemm", "adam32"];
+const KERNELS = ["gemm", "adam32", "sparseLogistic"];
 const check = process.argv.includes("--check");
 const tmp = check ? fs.mkdtempSync(path.join(os.tmpdir(), "wasm-")) : "";
 const asc = path.join(root, "node_modules", "assemblyscript", "bin", "asc.js");
