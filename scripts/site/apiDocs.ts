@@ -5,6 +5,7 @@
  */
 import { spawn } from "child_process";
 import * as path from "path";
+import { stripAnsi } from "./html";
 
 export interface ApiDocsResult {
   ok: boolean;
@@ -49,7 +50,7 @@ export function buildApiDocs(root: string, outDir: string, title: string): Promi
     child.stdout.on("data", (d) => (log += d));
     child.stderr.on("data", (d) => (log += d));
     child.on("close", (code) =>
-      resolve({ ok: code === 0, seconds: (Date.now() - started) / 1000, log: log.trim() }),
+      resolve({ ok: code === 0, seconds: (Date.now() - started) / 1000, log: stripAnsi(log).trim() }),
     );
   });
 }

@@ -1,8 +1,8 @@
 /**
  * The course as a static website (`npm run build`): executes the lessons that have no fresh executed copy
  * (freshness.ts), renders each executed lesson to <site>/<lesson>.html (student version unless
- * `instructor`), writes the index, the API reference (apiDocs.ts), the assets, and build.json with the
- * times. The site works from disk: no file it loads comes from the network.
+ * `instructor`), writes the index, the API reference (apiDocs.ts, built while the lessons execute), the
+ * assets, and build.json with the times. The site works from disk: no file it loads comes from the network.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -120,6 +120,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
     const why = staleReason(f, executedPath(f), libHash);
     if (why) stale.set(f, why);
   }
+  // the API reference (TypeDoc, a child process) is built meanwhile
+  fs.rmSync(siteDir, { recursive: true, force: true });
+  fs.mkdirSync(siteDir, { recursive: true });
+  writeAssets(ROOT, siteDir);
+  const apiBuild = options.api !== false ? buildApiDocs(ROOT, path.join(siteDir, "api"), title) : null;
   const executedNow = new Map<string, boolean>();
   const executeStarted = Date.now();
   if (stale.size > 0 && options.execute !== false) {
@@ -134,9 +139,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   const executeSeconds = (Date.now() - executeStarted) / 1000;
 
   // 2. pages
-  fs.rmSync(siteDir, { recursive: true, force: true });
-  fs.mkdirSync(siteDir, { recursive: true });
-  writeAssets(ROOT, siteDir);
   const mathErrors: BuildReport["mathErrors"] = [];
   const lessons: LessonRecord[] = [];
   const rendered: { record: LessonRecord; html: string; figures: number }[] = [];
@@ -219,11 +221,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   fs.writeFileSync(path.join(siteDir, "index.html"), indexPage(title, lessons, instructor));
 
   // 3. API reference
-  let api: BuildReport["api"] = null;
-  if (options.api !== false) {
-    api = await buildApiDocs(ROOT, path.join(siteDir, "api"), title);
-    if (!api.ok) log(`API reference failed:\n${api.log}`);
-  }
+  const api: BuildReport["api"] = apiBuild ? await apiBuild : null;
+  if (api && !api.ok) log(`API reference failed:\n${api.log}`);
 
   const report: BuildReport = {
     courseTitle: title,
