@@ -126,7 +126,8 @@ export function trajectoryTraces(trajectories: Trajectory[], maxPoints = 1000, c
     const idx = thinIndices(x.length, maxPoints);
     return {
       type: "scatter",
-      mode: "lines+markers",
+      // Markers show the individual steps of short runs; long runs read better as lines.
+      mode: idx.length <= 80 ? "lines+markers" : "lines",
       name: t.name,
       x: idx.map((i) => round(x[i])),
       y: idx.map((i) => round(y[i])),

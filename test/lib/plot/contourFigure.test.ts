@@ -46,6 +46,20 @@ describe("contourFigure", () => {
     assert.equal(scaleZ(gridEvaluate(saddle, saddle.domain!, 41)).log, false);
   });
 
+  it("draws markers on short trajectories and plain lines on long ones (over 80 points)", () => {
+    const fig = contourFigure(quadratic, {
+      resolution: 3,
+      trajectories: [
+        { name: "short", points: gdQuadratic(0.1, 10) },
+        { name: "long", points: gdQuadratic(0.1, 100) },
+      ],
+    });
+    assert.deepEqual(
+      fig.data.slice(1, 3).map((t) => t.mode),
+      ["lines+markers", "lines"],
+    );
+  });
+
   it("throws naming the function when there is no domain", () => {
     assert.throws(
       () => contourFigure({ ...quadratic, domain: undefined }),
