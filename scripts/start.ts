@@ -33,6 +33,8 @@ function main(): void {
     "--LabApp.news_url=",
     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
   ];
+  // Jupyter refuses to run as root unless told to (containers and CI machines run as root).
+  if (process.getuid?.() === 0) args.push("--allow-root");
   const lab = spawn(python, args, {
     cwd: dir,
     env: jupyterEnv(process.env, python),
