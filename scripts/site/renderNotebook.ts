@@ -65,8 +65,13 @@ export function lessonInfo(nb: Notebook, fallbackTitle: string): LessonInfo {
       .find((p) => p !== "" && !/^(#|!\[|<|\||```|\$\$|[-*+] |\d+\. )/.test(p));
     summary = (paragraph ?? "").replace(/\s*\n\s*/g, " ");
     const sentences = summary.split(/(?<=[.!?])\s+(?=[A-Z])/);
-    if (summary.length > 240 && sentences.length > 1 && (sentences[0].split("$").length - 1) % 2 === 0) {
+    const whole = (t: string) => (t.split("$").length - 1) % 2 === 0; // no formula cut in two
+    if (summary.length > 240 && sentences.length > 1 && whole(sentences[0])) {
       summary = sentences[0];
+    } else if (!/[.!?]$/.test(summary) && sentences.length > 1) {
+      // a paragraph that leads into a formula or a list ("... a single update,"): its complete sentences
+      const complete = sentences.slice(0, -1).join(" ");
+      if (whole(complete)) summary = complete;
     }
   }
   return { title, summary };

@@ -135,6 +135,11 @@ describe("a lesson's title and summary (lessonInfo)", () => {
     assert.deepEqual(lessonInfo(nb, "03-x"), { title: "03-x", summary: "From metadata." });
   });
 
+  it("leaves out the unfinished sentence of a paragraph that leads into a formula", () => {
+    const nb = makeNotebook([md("m", "# T\n\nFirst. Then one update,\n\n$$x_t = x_{t-1}$$")]);
+    assert.equal(lessonInfo(nb, "t").summary, "First.");
+  });
+
   it("keeps only the first sentence of a long paragraph", () => {
     const long = `First sentence with $x$. ${"Then much more text. ".repeat(20)}`;
     const nb = makeNotebook([md("m", `# T\n\n${long}`)]);
