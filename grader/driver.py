@@ -47,6 +47,26 @@ def rss_mb(pid):
     return 0
 
 
+def tree_rss_mb(root):
+    """Resident memory of a process and all its descendants (the kernel may run under unshare and sh)."""
+    children = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(d))
+        except (OSError, ValueError, IndexError):
+            pass
+    total, todo = 0, [root]
+    while todo:
+        p = todo.pop()
+        total += rss_mb(p)
+        todo.extend(children.get(p, []))
+    return total
+
+
 class Runner:
     def __init__(self, plan):
         self.plan = plan
@@ -119,6 +139,8 @@ class Runner:
             pass
         if code is not None and code < 0:
             return f"the kernel was killed by signal {-code}"
+        if code is not None and code > 128:  # under sh: 128 + the signal
+            return f"the kernel was killed by signal {code - 128}"
         if code is not None:
             return f"the kernel exited with code {code} (process.exit or a fatal error)"
         return "the kernel stopped responding"
@@ -146,6 +168,7 @@ class Runner:
         cell_deadline = min(started + timeout, self.deadline)
         pid = self.pid()
         mem_cap = self.plan["memoryCapMb"]
+        next_mem_check = 0.0
         while not (reply is not None and idle):
             now = time.monotonic()
             if interrupted_at is None and now > cell_deadline:
@@ -155,8 +178,10 @@ class Runner:
                 raise Fatal("timeout", "the cell did not stop after an interrupt; the kernel was killed")
             if not self.km.is_alive():
                 raise Fatal("dead", self.death_reason())
-            if pid and mem_cap and rss_mb(pid) > mem_cap:
-                raise Fatal("dead", f"the kernel used more than {mem_cap} MB of memory and was killed")
+            if pid and mem_cap and now > next_mem_check:
+                next_mem_check = now + 0.2
+                if tree_rss_mb(pid) > mem_cap:
+                    raise Fatal("dead", f"the kernel used more than {mem_cap} MB of memory and was killed")
             if reply is None:
                 try:
                     m = self.kc.get_shell_msg(timeout=0.01)

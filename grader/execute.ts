@@ -4,7 +4,7 @@
  * driver), stdin closed, per-cell and whole-notebook timeouts, and a kill of the driver itself as the last
  * resort. Never rejects: a broken run comes back as a result that says so.
  */
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
@@ -30,6 +30,26 @@ export const GRADER_KERNEL = "tslab-grader";
 const GRADER_JUPYTER = path.join(ROOT, "build", "grader", "jupyter");
 const WORK = path.join(ROOT, "build", "grader", "work");
 
+/**
+ * The command prefix that runs a kernel in its own PID namespace (util-linux unshare), or null when this
+ * machine does not allow it. Inside, the kernel sees only itself and a `sh` that is the namespace's init:
+ * it cannot signal the driver, the grader or other submissions' kernels, and /proc shows none of them.
+ * The `sh` also keeps the kernel from being init itself, which would make it immune to its own SIGKILL.
+ */
+export function isolation(): string[] | null {
+  const base = ["unshare", "--pid", "--fork", "--mount-proc", "--kill-child"];
+  const variants =
+    process.getuid?.() === 0 ? [base] : [["unshare", "--user", "--map-root-user", ...base.slice(1)]];
+  for (const v of variants) {
+    const r = spawnSync(v[0], [...v.slice(1), "/bin/sh", "-c", "exit 0"], {
+      stdio: "ignore",
+      timeout: 10_000,
+    });
+    if (r.status === 0) return v;
+  }
+  return null;
+}
+
 /** Prepares lib, Jupyter and the grader's kernelspec; returns the Python that runs the driver. */
 export function prepareGrading(options: ExecuteOptions = {}, log: (line: string) => void = () => {}): string {
   try {
@@ -42,15 +62,18 @@ export function prepareGrading(options: ExecuteOptions = {}, log: (line: string)
   const dir = path.join(GRADER_JUPYTER, "kernels", GRADER_KERNEL);
   fs.mkdirSync(dir, { recursive: true });
   const tslab = path.join(ROOT, "node_modules", "tslab", "bin", "tslab");
+  const kernel = [
+    process.execPath,
+    `--max-old-space-size=${options.memoryMb ?? 1024}`,
+    tslab,
+    "kernel",
+    "--config-path",
+    "{connection_file}",
+  ];
+  const isolate = isolation();
+  if (!isolate) log("warning: unshare is not available: kernels run without their own PID namespace");
   const spec = {
-    argv: [
-      process.execPath,
-      `--max-old-space-size=${options.memoryMb ?? 1024}`,
-      tslab,
-      "kernel",
-      "--config-path",
-      "{connection_file}",
-    ],
+    argv: isolate ? [...isolate, "/bin/sh", "-c", '"$@"; exit $?', "sh", ...kernel] : kernel,
     display_name: "TypeScript (tslab, grader)",
     language: "typescript",
     interrupt_mode: "signal",
