@@ -1,11 +1,12 @@
 /**
- * `npm start`: gives the learner their working copies of the notebooks (workspace/, never overwriting an
- * edited one), makes sure Jupyter and the tslab kernel are there, and launches JupyterLab on the workspace.
+ * `npm start`: releases the student versions of the notebooks (build/release/, the grader's release) and
+ * gives the learner working copies of them (workspace/, never overwriting an edited one), makes sure Jupyter and the tslab kernel are there, and launches JupyterLab on the workspace.
  * Environment: PORT (default 8888), COURSE_WORKSPACE (default workspace/), JUPYTER_TOKEN (default: random).
  */
 import { spawn } from "child_process";
 import { randomBytes } from "crypto";
 import * as path from "path";
+import { releaseAll } from "../grader/release";
 import { ROOT, jupyterEnv } from "./jupyter";
 import { prepare } from "./notebook-runner";
 import { learnerNotebooks } from "./release";
@@ -13,6 +14,14 @@ import { syncWorkspace, workspaceDir } from "./workspace";
 
 function main(): void {
   const dir = workspaceDir();
+  // Learners get the student versions: solutions stubbed, hidden tests removed (the grader's release).
+  try {
+    const released = releaseAll();
+    console.log(`released ${released.length} student notebooks into build/release/`);
+  } catch (e) {
+    console.error(`could not release the student notebooks: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
   const report = syncWorkspace(learnerNotebooks(), dir);
   const where = path.relative(ROOT, dir) + "/";
   for (const n of report.added) console.log(`added ${where}${n}`);

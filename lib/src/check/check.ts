@@ -31,7 +31,8 @@ export function checkCases(cases: readonly CheckCase[]): CheckResult[] {
 
 /**
  * The learner's self-check in a question's test cell: runs the cases, prints one line per case (which one
- * failed, with expected and actual), and throws when any fails, so the cell shows as failed.
+ * failed, with expected and actual), and throws when any fails, so the cell shows as failed. It returns
+ * nothing, so a test cell prints only those lines (`checkCases` returns the results).
  *
  * The autograder does not run this function: it rewrites the call so that only the `actual` expressions
  * run in the learner's kernel, and compares them with expected values it keeps itself.
@@ -40,7 +41,7 @@ export function checkCases(cases: readonly CheckCase[]): CheckResult[] {
  * // prints: ✓ q-ema: rho 0.5 on 3 8 6
  * //         q-ema: all 1 cases passed
  */
-export function check(question: string, cases: readonly CheckCase[]): CheckResult[] {
+export function check(question: string, cases: readonly CheckCase[]): void {
   if (typeof question !== "string" || question === "")
     throw new TypeError(`Invalid question id: ${String(question)}`);
   if (!Array.isArray(cases) || cases.length === 0)
@@ -57,5 +58,4 @@ export function check(question: string, cases: readonly CheckCase[]): CheckResul
   );
   console.log(lines.join("\n"));
   if (failed > 0) throw new Error(`${question}: ${failed} of ${results.length} cases failed`);
-  return results;
 }

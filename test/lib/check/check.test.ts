@@ -23,11 +23,12 @@ describe("check (the learner's self-check)", () => {
   };
   const bad = { name: "rho 0 copies", actual: new Float64Array([1, 0]), expected: new Float64Array([1, -2]) };
 
-  it("check prints a tick per passing case and returns the results", () => {
-    let r: unknown;
+  it("check prints a tick per passing case and returns nothing (a test cell echoes no value)", () => {
+    let r: unknown = "unset";
     const out = printed(() => (r = check("q-ema", [good])));
     assert.equal(out, "✓ q-ema: rho 0.5 on 3 8 6\nq-ema: all 1 cases passed");
-    assert.deepEqual(r, [{ name: good.name, passed: true, message: null }]);
+    assert.equal(r, undefined);
+    assert.deepEqual(checkCases([good]), [{ name: good.name, passed: true, message: null }]);
   });
 
   it("check names the failing case with expected vs actual, then throws", () => {
