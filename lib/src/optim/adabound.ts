@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
-import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adabound}: the keyword arguments of the paper's code (Luolc/AdaBound), camelCase. */
 export type AdaboundOptions = {
@@ -78,12 +78,7 @@ export const ADABOUND_DEFAULTS: AdaboundOptions = {
  * @see https://github.com/Luolc/AdaBound (adabound/adabound.py)
  */
 export function adabound(options: Partial<AdaboundOptions> = {}): Optimizer<AdaboundState, AdaboundOptions> {
-  checkOptionKeys("AdaBound", options, ADABOUND_DEFAULTS);
-  const o: AdaboundOptions = { ...ADABOUND_DEFAULTS, ...options };
-  o.betas = [...o.betas] as [number, number];
-  checkNonNegative("learning rate", o.lr);
-  checkNonNegative("epsilon value", o.eps);
-  checkBetas(o.betas);
+  const o: AdaboundOptions = betasOptions("AdaBound", options, ADABOUND_DEFAULTS);
   checkNonNegative("final learning rate", o.finalLr);
   if (typeof o.gamma !== "number" || !(o.gamma >= 0 && o.gamma < 1)) {
     throw new RangeError(`Invalid gamma parameter: ${String(o.gamma)}`);

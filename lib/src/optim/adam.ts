@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
-import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adam} and {@link adamw}: torch's keyword arguments in camelCase, plus the lecture's forms. */
 export type AdamOptions = {
@@ -56,12 +56,7 @@ export function makeAdam(
   options: Partial<AdamOptions>,
   decoupled: boolean,
 ): Optimizer<AdamState, AdamOptions> {
-  checkOptionKeys(name, options, defaults);
-  const o: AdamOptions = { ...defaults, ...options };
-  o.betas = [...o.betas] as [number, number];
-  checkNonNegative("learning rate", o.lr);
-  checkNonNegative("epsilon value", o.eps);
-  checkBetas(o.betas);
+  const o: AdamOptions = betasOptions(name, options, defaults);
   checkNonNegative("weight_decay value", o.weightDecay);
   checkBoolean("amsgrad", o.amsgrad);
   checkBoolean("maximize", o.maximize);

@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
-import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adamax}: torch.optim.Adamax's keyword arguments in camelCase. */
 export type AdamaxOptions = {
@@ -62,12 +62,7 @@ export const ADAMAX_DEFAULTS: AdamaxOptions = {
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.Adamax.html
  */
 export function adamax(options: Partial<AdamaxOptions> = {}): Optimizer<AdamaxState, AdamaxOptions> {
-  checkOptionKeys("Adamax", options, ADAMAX_DEFAULTS);
-  const o: AdamaxOptions = { ...ADAMAX_DEFAULTS, ...options };
-  o.betas = [...o.betas] as [number, number];
-  checkNonNegative("learning rate", o.lr);
-  checkNonNegative("epsilon value", o.eps);
-  checkBetas(o.betas);
+  const o: AdamaxOptions = betasOptions("Adamax", options, ADAMAX_DEFAULTS);
   checkNonNegative("weight_decay value", o.weightDecay);
   checkBoolean("maximize", o.maximize);
   const [beta1, beta2] = o.betas;

@@ -68,3 +68,23 @@ export function checkStep(
   checkNonNegative("learning rate", lr);
   return lr;
 }
+
+/**
+ * The start shared by every optimizer with `betas` (Adam's family, Yogi, AdaBound): rejects unknown
+ * options, fills in the defaults, copies `betas` (so the caller's array is not kept), and checks the
+ * learning rate, ε and both betas, in torch's order. Returns the merged options for the optimizer's own
+ * further checks.
+ */
+export function betasOptions<O extends { lr: number; eps: number; betas: [number, number] }>(
+  name: string,
+  options: Partial<O>,
+  defaults: O,
+): O {
+  checkOptionKeys(name, options, defaults);
+  const o: O = { ...defaults, ...options };
+  o.betas = [...o.betas] as [number, number];
+  checkNonNegative("learning rate", o.lr);
+  checkNonNegative("epsilon value", o.eps);
+  checkBetas(o.betas);
+  return o;
+}

@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
-import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link nadam}: torch.optim.NAdam's keyword arguments in camelCase, plus extensions. */
 export type NadamOptions = {
@@ -90,12 +90,7 @@ export const NADAM_DEFAULTS: NadamOptions = {
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.NAdam.html
  */
 export function nadam(options: Partial<NadamOptions> = {}): Optimizer<NadamState, NadamOptions> {
-  checkOptionKeys("NAdam", options, NADAM_DEFAULTS);
-  const o: NadamOptions = { ...NADAM_DEFAULTS, ...options };
-  o.betas = [...o.betas] as [number, number];
-  checkNonNegative("learning rate", o.lr);
-  checkNonNegative("epsilon value", o.eps);
-  checkBetas(o.betas);
+  const o: NadamOptions = betasOptions("NAdam", options, NADAM_DEFAULTS);
   checkNonNegative("weight_decay value", o.weightDecay);
   checkNonNegative("momentum_decay value", o.momentumDecay);
   checkBoolean("maximize", o.maximize);

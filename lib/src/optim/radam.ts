@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
-import { checkBetas, checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link radam}: torch.optim.RAdam's keyword arguments in camelCase, plus `maximize`. */
 export type RadamOptions = {
@@ -70,12 +70,7 @@ export const RADAM_DEFAULTS: RadamOptions = {
  * @see https://pytorch.org/docs/1.13/generated/torch.optim.RAdam.html
  */
 export function radam(options: Partial<RadamOptions> = {}): Optimizer<RadamState, RadamOptions> {
-  checkOptionKeys("RAdam", options, RADAM_DEFAULTS);
-  const o: RadamOptions = { ...RADAM_DEFAULTS, ...options };
-  o.betas = [...o.betas] as [number, number];
-  checkNonNegative("learning rate", o.lr);
-  checkNonNegative("epsilon value", o.eps);
-  checkBetas(o.betas);
+  const o: RadamOptions = betasOptions("RAdam", options, RADAM_DEFAULTS);
   checkNonNegative("weight_decay value", o.weightDecay);
   checkBoolean("maximize", o.maximize);
   const [beta1, beta2] = o.betas;

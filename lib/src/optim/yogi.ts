@@ -1,6 +1,5 @@
 import type { Optimizer } from "../core/types";
-import { checkNonNegative } from "../core/validate";
-import { checkBetas, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { betasOptions, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link yogi}. */
 export type YogiOptions = {
@@ -55,12 +54,7 @@ export const YOGI_DEFAULTS: YogiOptions = { lr: 1e-2, betas: [0.9, 0.999], eps: 
  * @see Dive into Deep Learning, section 11.10.3 Yogi (12.10.3 in the 2023 edition): https://d2l.ai/chapter_optimization/adam.html
  */
 export function yogi(options: Partial<YogiOptions> = {}): Optimizer<YogiState, YogiOptions> {
-  checkOptionKeys("Yogi", options, YOGI_DEFAULTS);
-  const o: YogiOptions = { ...YOGI_DEFAULTS, ...options };
-  o.betas = [...o.betas] as [number, number];
-  checkNonNegative("learning rate", o.lr);
-  checkNonNegative("epsilon value", o.eps);
-  checkBetas(o.betas);
+  const o: YogiOptions = betasOptions("Yogi", options, YOGI_DEFAULTS);
   const [beta1, beta2] = o.betas;
   const { eps } = o;
   return {
