@@ -288,7 +288,10 @@ export { loadAirfoil } from "./data/loadAirfoil";
 export type { Airfoil, LoadAirfoilOptions } from "./data/loadAirfoil";
 export { linearRegressionLossGrad } from "./regression/linearRegressionLossGrad";
 export { trainLinearRegression, TRAIN_LINEAR_REGRESSION_DEFAULTS } from "./regression/trainLinearRegression";
-export type { TrainLinearRegressionOptions, TrainLinearRegressionResult } from "./regression/trainLinearRegression";
+export type {
+  TrainLinearRegressionOptions,
+  TrainLinearRegressionResult,
+} from "./regression/trainLinearRegression";
 
 // in-notebook checks
 export { check, checkCases } from "./check/check";
