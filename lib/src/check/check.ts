@@ -39,7 +39,7 @@ export function checkCases(cases: readonly CheckCase[]): CheckResult[] {
  * @example
  * check("q-ema", [{ name: "rho 0.5 on 3 8 6", actual: ema(xs, 0.5), expected: new Float64Array([3, 5.5, 5.75]), tol: 1e-12 }]);
  * // prints: ✓ q-ema: rho 0.5 on 3 8 6
- * //         q-ema: all 1 cases passed
+ * //         q-ema: the 1 case passed
  */
 export function check(question: string, cases: readonly CheckCase[]): void {
   if (typeof question !== "string" || question === "")
@@ -53,7 +53,7 @@ export function check(question: string, cases: readonly CheckCase[]): void {
   const failed = results.filter((r) => !r.passed).length;
   lines.push(
     failed === 0
-      ? `${question}: all ${results.length} cases passed`
+      ? `${question}: ${results.length === 1 ? "the 1 case" : `all ${results.length} cases`} passed`
       : `${question}: ${failed} of ${results.length} cases failed`,
   );
   console.log(lines.join("\n"));

@@ -75,7 +75,11 @@ export function lossCurveFigure(
   return {
     data: seriesTraces(list, options),
     layout: baseLayout(options, {
-      xaxis: axis({ title: { text: options.xTitle ?? "step" }, type: options.logX ? "log" : "linear" }),
+      xaxis: axis({
+        title: { text: options.xTitle ?? "step" },
+        type: options.logX ? "log" : "linear",
+        ...(options.logX ? { exponentformat: "power" } : {}),
+      }),
       yaxis: axis({
         title: { text: options.yTitle ?? "loss" },
         type: options.log ? "log" : "linear",

@@ -26,7 +26,7 @@ describe("check (the learner's self-check)", () => {
   it("check prints a tick per passing case and returns nothing (a test cell echoes no value)", () => {
     let r: unknown = "unset";
     const out = printed(() => (r = check("q-ema", [good])));
-    assert.equal(out, "✓ q-ema: rho 0.5 on 3 8 6\nq-ema: all 1 cases passed");
+    assert.equal(out, "✓ q-ema: rho 0.5 on 3 8 6\nq-ema: the 1 case passed");
     assert.equal(r, undefined);
     assert.deepEqual(checkCases([good]), [{ name: good.name, passed: true, message: null }]);
   });
