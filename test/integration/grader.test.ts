@@ -140,7 +140,7 @@ describe("the learner's self-check in a released notebook (tslab kernel)", { tim
   it("a right answer prints a tick per public case and the notebook runs through", async () => {
     const r = await executeNotebook(python, write("selfcheck-right", EMA_OK), { outDir: tmp });
     assert.equal(r.ok, true, JSON.stringify(r.failure));
-    assert.match(cellText(r.output, "q-ema"), /✓ q-ema: rho 0.5 on 3 8 6.*q-ema: all 1 cases passed/);
+    assert.match(cellText(r.output, "q-ema"), /✓ q-ema: rho 0.5 on 3 8 6.*q-ema: the 1 case passed/);
   });
 
   it("a wrong answer prints which case failed with expected vs actual, and the test cell fails", async () => {
