@@ -1,7 +1,8 @@
 /**
- * Builds the MLP's WebAssembly SIMD kernels from AssemblyScript: lib/assembly/gemm.ts -> lib/wasm/gemm.wasm
- * (matrix product) and lib/assembly/adam32.ts -> lib/wasm/adam32.wasm (fused Adam step). The .wasm files
- * (about 1 kB each) are committed, so installing the course needs neither this step nor the network; run it
+ * Builds the library's WebAssembly SIMD kernels from AssemblyScript, lib/assembly/<name>.ts ->
+ * lib/wasm/<name>.wasm: gemm (the MLP's matrix product), adam32 (the MLP's fused Adam step),
+ * sparseLogistic (per-sample sparse SGD and Adagrad) and optimStep (fastOptimizer's fused steps). The
+ * .wasm files (a few kB each) are committed, so installing the course needs neither this step nor the network; run it
  * after editing the AssemblyScript sources. `--check` rebuilds into a temporary folder and fails if a
  * committed .wasm differs (a CI step).
  *
@@ -13,11 +14,12 @@ import * as os from "os";
 import * as path from "path";
 
 const root = path.resolve(__dirname, "..");
-const KERNELS = ["gemm", "adam32", "sparseLogistic"];
+const KERNELS = ["gemm", "adam32", "sparseLogistic", "optimStep"];
 const check = process.argv.includes("--check");
 const tmp = check ? fs.mkdtempSync(path.join(os.tmpdir(), "wasm-")) : "";
 const asc = path.join(root, "node_modules", "assemblyscript", "bin", "asc.js");
-// Flags: release build without runtime or abort import; memory comes from the caller (one per model).
+// Flags: release build without runtime or abort import; memory comes from the caller (one per model or
+// optimizer).
 const flags = [
   "-O3",
   "--noAssert",

@@ -85,8 +85,7 @@ async function main(): Promise<void> {
   tally("format (prettier --check)", run(bin("prettier"), ["--check", "--log-level=warn", "."]));
   tally(
     "wasm kernels match their AssemblyScript sources",
-    run(process.execPath, ["--import", "tsx", "scripts/build-wasm.ts", "--check"]) &&
-      run(process.execPath, ["--import", "tsx", "scripts/build-optim-wasm.ts", "--check"]),
+    run(process.execPath, ["--import", "tsx", "scripts/build-wasm.ts", "--check"]),
   );
   const shared = path.join(ROOT, "..", "shared", "golden");
   const goldenFiles = [path.join("test", "fixtures", "golden")];

@@ -1,4 +1,4 @@
-// AssemblyScript source of the fused optimizer steps (compiled by scripts/build-optim-wasm.ts into
+// AssemblyScript source of the fused optimizer steps (compiled by scripts/build-wasm.ts into
 // lib/wasm/optimStep.wasm; loaded by lib/src/optim/fastOptimizer.ts). Not part of the TypeScript build:
 // `f64`, `v128` and `usize` are AssemblyScript.
 //
