@@ -101,6 +101,28 @@ export function ensureKernel(): string {
   return dir;
 }
 
+/**
+ * The `python -m jupyterlab ...` arguments that serve `rootDir` on 127.0.0.1:`port` with `token`, without
+ * a browser, news or update checks; `--allow-root` when running as root (Jupyter refuses root otherwise,
+ * and containers and CI machines run as root).
+ */
+export function labArgs(options: { port: number; rootDir: string; token: string }): string[] {
+  const args = [
+    "-m",
+    "jupyterlab",
+    "--no-browser",
+    "--ip=127.0.0.1",
+    `--port=${options.port}`,
+    "--ServerApp.port_retries=0",
+    `--ServerApp.root_dir=${options.rootDir}`,
+    `--IdentityProvider.token=${options.token}`,
+    "--LabApp.news_url=",
+    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+  ];
+  if (process.getuid?.() === 0) args.push("--allow-root");
+  return args;
+}
+
 /** Makes sure lib/dist is built (a fresh clone builds it during npm install; this covers edits since). */
 export function ensureLibBuilt(log: (line: string) => void = console.log): void {
   const r = spawnSync(

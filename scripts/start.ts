@@ -7,7 +7,7 @@ import { spawn } from "child_process";
 import { randomBytes } from "crypto";
 import * as path from "path";
 import { releaseAll } from "../grader/release";
-import { ROOT, jupyterEnv } from "./jupyter";
+import { ROOT, jupyterEnv, labArgs } from "./jupyter";
 import { prepare } from "./notebook-runner";
 import { learnerNotebooks } from "./release";
 import { syncWorkspace, workspaceDir } from "./workspace";
@@ -30,21 +30,7 @@ function main(): void {
   const python = prepare();
   const port = Number(process.env.PORT ?? 8888);
   const token = process.env.JUPYTER_TOKEN ?? randomBytes(16).toString("hex");
-  const args = [
-    "-m",
-    "jupyterlab",
-    "--no-browser",
-    "--ip=127.0.0.1",
-    `--port=${port}`,
-    "--ServerApp.port_retries=0",
-    `--ServerApp.root_dir=${dir}`,
-    `--IdentityProvider.token=${token}`,
-    "--LabApp.news_url=",
-    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-  ];
-  // Jupyter refuses to run as root unless told to (containers and CI machines run as root).
-  if (process.getuid?.() === 0) args.push("--allow-root");
-  const lab = spawn(python, args, {
+  const lab = spawn(python, labArgs({ port, rootDir: dir, token }), {
     cwd: dir,
     env: jupyterEnv(process.env, python),
     stdio: ["ignore", "inherit", "pipe"],

@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { ensureJupyter, ensureKernel, ensureLibBuilt, jupyterEnv } from "../../scripts/jupyter";
+import { ensureJupyter, ensureKernel, ensureLibBuilt, jupyterEnv, labArgs } from "../../scripts/jupyter";
 
 const root = path.resolve(__dirname, "..", "..");
 const fixture = path.join(root, "test", "fixtures", "notebooks", "plots.ipynb");
@@ -107,32 +107,16 @@ async function offlineContext(browser: Browser, external: string[]): Promise<Bro
 }
 
 function startLab(python: string): ChildProcess {
-  return spawn(
-    python,
-    [
-      "-m",
-      "jupyterlab",
-      "--no-browser",
-      "--ip=127.0.0.1",
-      `--port=${port}`,
-      "--ServerApp.port_retries=0",
-      `--ServerApp.root_dir=${work}`,
-      `--IdentityProvider.token=${token}`,
-      "--LabApp.news_url=",
-      "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-      "--allow-root",
-    ],
-    {
-      cwd: work,
-      env: {
-        ...jupyterEnv(process.env, python),
-        JUPYTERLAB_SETTINGS_DIR: settings,
-        JUPYTERLAB_WORKSPACES_DIR: path.join(work, ".lab-workspaces"),
-      },
-      stdio: ["ignore", "ignore", "pipe"],
-      detached: true,
+  return spawn(python, labArgs({ port, rootDir: work, token }), {
+    cwd: work,
+    env: {
+      ...jupyterEnv(process.env, python),
+      JUPYTERLAB_SETTINGS_DIR: settings,
+      JUPYTERLAB_WORKSPACES_DIR: path.join(work, ".lab-workspaces"),
     },
-  );
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
 }
 
 async function stopLab(child: ChildProcess): Promise<void> {
