@@ -9,20 +9,20 @@ import * as path from "path";
 import { releaseAll } from "../grader/release";
 import { ROOT, jupyterEnv, labArgs } from "./jupyter";
 import { prepare } from "./notebook-runner";
-import { learnerNotebooks } from "./release";
 import { syncWorkspace, workspaceDir } from "./workspace";
 
 function main(): void {
   const dir = workspaceDir();
   // Learners get the student versions: solutions stubbed, hidden tests removed (the grader's release).
+  let released: string[];
   try {
-    const released = releaseAll();
-    console.log(`released ${released.length} student notebooks into build/release/`);
+    released = releaseAll();
   } catch (e) {
     console.error(`could not release the student notebooks: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   }
-  const report = syncWorkspace(learnerNotebooks(), dir);
+  console.log(`released ${released.length} student notebooks into build/release/`);
+  const report = syncWorkspace(released, dir);
   const where = path.relative(ROOT, dir) + "/";
   for (const n of report.added) console.log(`added ${where}${n}`);
   for (const n of report.updated) console.log(`updated ${where}${n} (you had not edited it)`);
