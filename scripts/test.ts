@@ -77,6 +77,16 @@ async function main(): Promise<void> {
     "build lib (tsc -p lib)",
     run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "lib/tsconfig.json"]),
   );
+  // On Linux the native kernels must build (the machines have cc and Node's headers); elsewhere they may not.
+  tally(
+    "build native kernels (scripts/build-native.ts)",
+    run(process.execPath, [
+      "--import",
+      "tsx",
+      "scripts/build-native.ts",
+      ...(process.platform === "linux" ? ["--strict"] : []),
+    ]),
+  );
   tally(
     "type-check (tsc --noEmit)",
     run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"]),

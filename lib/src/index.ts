@@ -71,6 +71,7 @@ export type { GoldenReport, GoldenResult, GoldenResolvers } from "./optim/replay
 export {
   fastOptimizer,
   fastOptimizerAvailable,
+  fastOptimizerBackends,
   fastOptimizerBytesPerParameter,
   optimWasmPath,
 } from "./optim/fastOptimizer";

@@ -1,15 +1,20 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import { randn, seeded } from "../../../lib/src/core/random";
 import {
   fastOptimizer,
   fastOptimizerAvailable,
+  fastOptimizerBackends,
   fastOptimizerBytesPerParameter,
+  nativeBuildMachine,
+  optimNativePath,
 } from "../../../lib/src/optim/fastOptimizer";
-import type { FastOptimizerName } from "../../../lib/src/optim/fastOptimizer";
+import type { FastBackend, FastOptimizerName } from "../../../lib/src/optim/fastOptimizer";
 import { optimizers } from "../../../lib/src/optim/registry";
 
-// The WASM kernels must equal the readable optimizers to the last bit: same operations in the same order,
+// The native and WASM kernels must equal the readable optimizers to the last bit: same operations in the same order,
 // IEEE float64 in both. Each case runs 100 steps on seeded random data, the gradient of a quadratic plus
 // noise (so x, the moments and the denominators all change), with an odd n (the padded last pair) and a
 // learning rate that changes every step through the lr override (how schedules drive it).
@@ -20,31 +25,39 @@ function sameBits(actual: Float64Array, expected: Float64Array, what: string): v
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < actual.length; i++) {
     if (!Object.is(actual[i], expected[i])) {
-      assert.fail(`${what}[${i}]: wasm ${actual[i]} != readable ${expected[i]}`);
+      assert.fail(`${what}[${i}]: kernel ${actual[i]} != readable ${expected[i]}`);
     }
   }
 }
 
+/** Linux with `cc`: where the install builds the native kernels, so their absence is a failure. */
+function hasCompiler(): boolean {
+  return process.platform === "linux" && spawnSync("cc", ["--version"]).status === 0;
+}
+
 function compare(
+  backend: FastBackend,
   name: FastOptimizerName,
   options: Record<string, unknown>,
   seed: number,
   schedule = false,
   n = N,
+  steps = STEPS,
 ): void {
   const rng = seeded(seed);
   const x0 = randn(rng, new Float64Array(n), 0, 2);
-  const fast = fastOptimizer(name, x0, options as never, { backend: "wasm" });
+  const fast = fastOptimizer(name, x0, options as never, { backend });
+  assert.equal(fast.backend, backend);
   const readable = optimizers[name](options);
   const x = Float64Array.from(x0);
   const state = readable.init(x);
   const g = new Float64Array(n);
   const noise = new Float64Array(n);
-  for (let t = 0; t < STEPS; t++) {
+  for (let t = 0; t < steps; t++) {
     randn(rng, noise, 0, 0.5);
     for (let i = 0; i < n; i++) g[i] = (1 + (i % 5)) * x[i] + noise[i];
     fast.g.set(g);
-    const lr = schedule ? (options.lr as number) * (1 + Math.cos((Math.PI * t) / STEPS)) * 0.5 : undefined;
+    const lr = schedule ? (options.lr as number) * (1 + Math.cos((Math.PI * t) / steps)) * 0.5 : undefined;
     readable.step(x, g, state, lr);
     assert.equal(fast.step(lr), fast.x);
   }
@@ -78,20 +91,52 @@ const CASES: [FastOptimizerName, Record<string, unknown>][] = [
   ["AdamW", { lr: 0.05, weightDecay: 0.3, amsgrad: true }],
 ];
 
-describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "WebAssembly SIMD unavailable" }, () => {
-  CASES.forEach(([name, options], k) => {
-    it(`fastOptimizer("${name}", ${JSON.stringify(options)}) equals the readable ${name} bit for bit over 100 steps`, () => {
-      compare(name, options, 100 + k);
+const KERNELS: FastBackend[] = ["native", "wasm"];
+const available = fastOptimizerBackends();
+
+for (const backend of KERNELS) {
+  const skip = !available.includes(backend) && `the ${backend} kernels are not available here`;
+  describe(`fastOptimizer with the ${backend} kernels`, { skip }, () => {
+    CASES.forEach(([name, options], k) => {
+      it(`fastOptimizer("${name}", ${JSON.stringify(options)}) equals the readable ${name} bit for bit over 100 steps`, () => {
+        compare(backend, name, options, 100 + k);
+      });
+    });
+
+    it("a learning rate passed to step() (a schedule) is used exactly as the readable optimizer uses it", () => {
+      compare(backend, "Adam", { lr: 0.05 }, 1, true);
+      compare(backend, "SGD", { lr: 0.05, momentum: 0.9 }, 2, true);
+      compare(backend, "Adagrad", { lr: 0.05, lrDecay: 0.1 }, 3, true);
+      compare(backend, "RMSprop", { lr: 0.01, momentum: 0.9, centered: true }, 4, true);
+    });
+
+    it("n = 1 and n = 0 work (the padded block, and no blocks at all)", () => {
+      compare(backend, "Adam", { lr: 0.1, amsgrad: true }, 5, false, 1);
+      compare(backend, "RMSprop", { centered: true, momentum: 0.9 }, 6, false, 1);
+      const none = fastOptimizer("SGD", 0, { lr: 0.1 }, { backend });
+      assert.equal(none.step(), none.x);
+      assert.equal(none.x.length, 0);
+    });
+
+    it("the arrays are views of one buffer that step() updates in place, without copies", () => {
+      const opt = fastOptimizer("Adam", 1000, { lr: 0.1 }, { backend });
+      const { x, g } = opt;
+      assert.equal(x.buffer, g.buffer);
+      assert.equal(opt.state.expAvg.buffer, x.buffer);
+      g.fill(1);
+      opt.step();
+      assert.equal(opt.x, x);
+      assert.ok(Math.abs(x[999] + 0.1) < 1e-8); // the first step has size lr
+      assert.equal(opt.state.step, 1);
+    });
+
+    it("a million parameters, 3 steps: the whole array is updated (every block, none beyond)", () => {
+      compare(backend, "Adam", { lr: 0.01, weightDecay: 0.01 }, 7, false, 1_000_003, 3);
     });
   });
+}
 
-  it("a learning rate passed to step() (a schedule) is used exactly as the readable optimizer uses it", () => {
-    compare("Adam", { lr: 0.05 }, 1, true);
-    compare("SGD", { lr: 0.05, momentum: 0.9 }, 2, true);
-    compare("Adagrad", { lr: 0.05, lrDecay: 0.1 }, 3, true);
-    compare("RMSprop", { lr: 0.01, momentum: 0.9, centered: true }, 4, true);
-  });
-
+describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "no fused kernel available" }, () => {
   it("fastOptimizer's @example prints [0.9000000005, -1.90000000025]: the first Adam step has size lr", () => {
     const opt = fastOptimizer("Adam", Float64Array.of(1, -2), { lr: 0.1 });
     opt.g.set([2, -4]); // m̂ = g, v̂ = g², so x moves by lr·|g|/(|g| + eps) = 0.1·(1 - eps/|g|) per coordinate
@@ -99,42 +144,43 @@ describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "WebAssembly SIMD
     assert.deepEqual(Array.from(opt.x), [0.9000000005, -1.90000000025]);
   });
 
-  it("n = 1 and n = 0 work (the padded pair, and no pairs at all)", () => {
-    compare("Adam", { lr: 0.1, amsgrad: true }, 5, false, 1);
-    compare("RMSprop", { centered: true, momentum: 0.9 }, 6, false, 1);
-    const none = fastOptimizer("SGD", 0, { lr: 0.1 });
-    assert.equal(none.step(), none.x);
-    assert.equal(none.x.length, 0);
+  it("the default backend is the fastest available: native where it was built, else wasm", () => {
+    assert.equal(fastOptimizer("SGD", 3, { lr: 0.1 }).backend, available[0]);
+    assert.ok(available[0] === "native" || available[0] === "wasm");
   });
 
-  it("the arrays are views of one WebAssembly memory that step() updates in place, without copies", () => {
-    const opt = fastOptimizer("Adam", 1000, { lr: 0.1 });
-    const { x, g } = opt;
-    assert.equal(x.buffer, g.buffer);
-    assert.equal(opt.state.expAvg.buffer, x.buffer);
-    assert.equal(x.byteOffset % 16, 0);
-    g.fill(1);
-    opt.step();
-    assert.equal(opt.x, x);
-    assert.ok(Math.abs(x[999] + 0.1) < 1e-8); // the first step has size lr
-    assert.equal(opt.state.step, 1);
+  it(
+    "on Linux with a C compiler, npm install built the native kernels",
+    { skip: !hasCompiler() && "no C compiler" },
+    () => {
+      assert.ok(
+        available.includes("native"),
+        "lib/native/build/optimStep.node missing: npx tsx scripts/build-native.ts --strict",
+      );
+      // Beside it, the machine it was compiled for: this one (else it would not have been loaded).
+      const built = JSON.parse(fs.readFileSync(`${optimNativePath()}.json`, "utf8")) as unknown;
+      assert.deepEqual(built, nativeBuildMachine());
+    },
+  );
+
+  it("native arrays start on a cache line, WebAssembly ones on 16 bytes", () => {
+    for (const backend of available.filter((b) => b !== "ts")) {
+      const opt = fastOptimizer("Adam", 10, {}, { backend });
+      assert.equal(opt.x.byteOffset % 16, 0);
+      assert.equal((opt.state.expAvg.byteOffset - opt.x.byteOffset) % 64, 0);
+    }
   });
 
-  it('the "ts" backend runs the readable loop on the same kind of arrays and agrees with "wasm"', () => {
+  it('the "ts" backend runs the readable loop on the same kind of arrays and agrees with the kernels', () => {
     const a = fastOptimizer(
       "RMSprop",
       Float64Array.of(1, 2, 3),
       { lr: 0.01, momentum: 0.9 },
       { backend: "ts" },
     );
-    const b = fastOptimizer(
-      "RMSprop",
-      Float64Array.of(1, 2, 3),
-      { lr: 0.01, momentum: 0.9 },
-      { backend: "wasm" },
-    );
+    const b = fastOptimizer("RMSprop", Float64Array.of(1, 2, 3), { lr: 0.01, momentum: 0.9 });
     assert.equal(a.backend, "ts");
-    assert.equal(b.backend, "wasm");
+    assert.equal(b.backend, available[0]);
     for (let t = 0; t < 10; t++) {
       for (const o of [a, b]) for (let i = 0; i < 3; i++) o.g[i] = 2 * o.x[i];
       a.step();
