@@ -37,7 +37,7 @@ function nodeHeaders(): string | undefined {
 
 function compilerFlags(headers: string): string[] {
   const flags = ["-O3", "-march=native", "-ffp-contract=off", "-fno-math-errno", "-std=c11"];
-  flags.push("-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter", "-fPIC", "-shared");
+  flags.push("-Wall", "-Wextra", "-Wno-unused-parameter", "-fPIC", "-shared");
   flags.push("-fvisibility=hidden", `-I${headers}`, "-DNAPI_VERSION=8");
   // Node-API symbols come from the node process that loads the addon.
   if (process.platform === "darwin") flags.push("-undefined", "dynamic_lookup");
@@ -56,6 +56,7 @@ function build(): string | undefined {
   const run = spawnSync(compiler, args, { encoding: "utf8" });
   if (run.error !== undefined) return `${compiler} not runnable: ${run.error.message}`;
   if (run.status !== 0) return `${compiler} ${args.join(" ")} failed:\n${run.stderr}`;
+  if (run.stderr.trim() !== "") console.warn(run.stderr.trim()); // warnings
   fs.renameSync(partial, target);
   // Load it once here, so a broken addon is found at install time and not in a lesson.
   const probe = spawnSync(
