@@ -5,7 +5,8 @@ Reads a plan (JSON) on stdin, prints one JSON result on stdout. It trusts nothin
 check records of each test cell (display_data of RECORD_MIME carrying that cell's nonce).
 
 Per cell: a timeout (interrupt with SIGINT, then kill and restart the kernel if the interrupt does not
-return), a byte cap on kept output (the rest is counted and dropped), a hard cap on received output (the
+return), a byte cap on kept output (text beyond it is dropped and the cell marked truncated; a rich output
+that does not fit, such as a plotly figure, is replaced by a one-line note), a hard cap on received output (the
 cell is interrupted), a resident-memory watchdog on the kernel process, and death detection. After a kill
 or a death the kernel is restarted and the cells that succeeded before are replayed (outputs discarded),
 then execution continues with the next cell. The whole plan has a wall-clock cap.
@@ -226,6 +227,16 @@ class Runner:
             if not keep_outputs:
                 continue
             if kept + size > cap or self.notebook_bytes + size > self.plan["notebookOutputCap"]:
+                if t in ("display_data", "update_display_data", "execute_result"):
+                    # A figure or a rich table too large to keep: a short note takes its place (not a
+                    # truncation: the cell's printed text is all kept).
+                    kinds = ", ".join(sorted(str(k) for k in c.get("data", {}).keys()))[:200]
+                    note = f"[a rich output of {size / 1024:.0f} KB ({kinds}) is not kept in the graded copy]"
+                    if kept + len(note) <= cap and self.notebook_bytes + len(note) <= self.plan["notebookOutputCap"]:
+                        outputs.append({"output_type": "display_data", "data": {"text/plain": note}, "metadata": {}})
+                        kept += len(note)
+                        self.notebook_bytes += len(note)
+                    continue
                 truncated = True
                 if t == "stream":
                     room = max(0, min(cap - kept, self.plan["notebookOutputCap"] - self.notebook_bytes))

@@ -103,6 +103,15 @@ describe("npm run grade on the robustness submissions (one batch)", { timeout: 9
           nb.warnings.some((x) => w.test(x)),
           `${s.student}: no warning ${w} in ${JSON.stringify(nb.warnings)}`,
         );
+      for (const w of s.noWarnings ?? [])
+        assert.ok(
+          !nb.warnings.some((x) => w.test(x)),
+          `${s.student}: warning ${w} in ${JSON.stringify(nb.warnings)}`,
+        );
+      if (s.feedback) {
+        const html = fs.readFileSync(path.join(out, "feedback", s.student, `${NAME}.html`), "utf8");
+        for (const f of s.feedback) assert.match(html, f, `${s.student}: feedback`);
+      }
     });
   }
 
