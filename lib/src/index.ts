@@ -75,6 +75,8 @@ export {
   fastOptimizerBytesPerParameter,
   optimWasmPath,
 } from "./optim/fastOptimizer";
+export { compareBackends } from "./optim/compareBackends";
+export type { BackendComparison, CompareBackendsSettings } from "./optim/compareBackends";
 export type {
   FastOptimizer,
   FastOptimizerName,
