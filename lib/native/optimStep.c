@@ -85,10 +85,13 @@ static double *array(Args *a, size_t k, int64_t blocks) {
   return (double *)(a->base + (int64_t)offset);
 }
 
-static int64_t blockCount(Args *a) {
-  double blocks = num(a, 0);
-  if (!a->failed && !(blocks >= 0 && blocks == floor(blocks) && blocks < 9e15)) fail(a, "bad block count");
-  return a->failed ? 0 : (int64_t)blocks;
+// Reads the buffer and `count` numbers, the first the number of blocks; false (with a JS error) if bad.
+static int begin(Args *a, napi_env env, napi_callback_info info, size_t count, int64_t *blocks) {
+  readArgs(a, env, info, count);
+  double value = num(a, 0);
+  if (!a->failed && !(value >= 0 && value == floor(value) && value < 9e15)) fail(a, "bad block count");
+  *blocks = a->failed ? 0 : (int64_t)value;
+  return !a->failed;
 }
 
 // d = maximize ? -g : g; then d + wd * x when decaying (torch: grad.add(param, alpha=weight_decay)).
@@ -119,9 +122,9 @@ INLINE void sgdLoop(int64_t n, double *restrict x, const double *restrict g, dou
 
 static napi_value sgd(napi_env env, napi_callback_info info) {
   Args a;
-  readArgs(&a, env, info, 11);
-  if (a.failed) return NULL;
-  int64_t blocks = blockCount(&a), n = blocks * 4;
+  int64_t blocks;
+  if (!begin(&a, env, info, 11, &blocks)) return NULL;
+  int64_t n = blocks * 4;
   double *x = array(&a, 1, blocks), *g = array(&a, 2, blocks);
   double negLr = num(&a, 4), momentum = num(&a, 5), damp = num(&a, 6), wd = num(&a, 7);
   int nesterov = num(&a, 8) != 0, maximize = num(&a, 9) != 0, first = num(&a, 10) != 0;
@@ -156,9 +159,9 @@ INLINE void adagradLoop(int64_t n, double *restrict x, const double *restrict g,
 
 static napi_value adagrad(napi_env env, napi_callback_info info) {
   Args a;
-  readArgs(&a, env, info, 9);
-  if (a.failed) return NULL;
-  int64_t blocks = blockCount(&a), n = blocks * 4;
+  int64_t blocks;
+  if (!begin(&a, env, info, 9, &blocks)) return NULL;
+  int64_t n = blocks * 4;
   double *x = array(&a, 1, blocks), *g = array(&a, 2, blocks), *sum = array(&a, 3, blocks);
   double negClr = num(&a, 4), eps = num(&a, 5), wd = num(&a, 6);
   int maximize = num(&a, 7) != 0, epsInside = num(&a, 8) != 0, decay = wd != 0;
@@ -205,9 +208,9 @@ INLINE void rmspropLoop(int64_t n, double *restrict x, const double *restrict g,
 
 static napi_value rmsprop(napi_env env, napi_callback_info info) {
   Args a;
-  readArgs(&a, env, info, 14);
-  if (a.failed) return NULL;
-  int64_t blocks = blockCount(&a), n = blocks * 4;
+  int64_t blocks;
+  if (!begin(&a, env, info, 14, &blocks)) return NULL;
+  int64_t n = blocks * 4;
   double *x = array(&a, 1, blocks), *g = array(&a, 2, blocks), *sq = array(&a, 3, blocks);
   double negLr = num(&a, 6), alpha = num(&a, 7), eps = num(&a, 8), wd = num(&a, 9), momentum = num(&a, 10);
   int centered = num(&a, 11) != 0, maximize = num(&a, 12) != 0, epsInside = num(&a, 13) != 0;
@@ -257,9 +260,9 @@ INLINE void adamLoop(int64_t n, double *restrict x, const double *restrict g, do
 
 static napi_value adam(napi_env env, napi_callback_info info) {
   Args a;
-  readArgs(&a, env, info, 18);
-  if (a.failed) return NULL;
-  int64_t blocks = blockCount(&a), n = blocks * 4;
+  int64_t blocks;
+  if (!begin(&a, env, info, 18, &blocks)) return NULL;
+  int64_t n = blocks * 4;
   double *x = array(&a, 1, blocks), *g = array(&a, 2, blocks), *m = array(&a, 3, blocks);
   double *v = array(&a, 4, blocks);
   double negStep = num(&a, 6), b1 = num(&a, 7), b2 = num(&a, 8), bc2 = num(&a, 9), bc2Sqrt = num(&a, 10);

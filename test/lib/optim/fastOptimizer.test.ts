@@ -163,6 +163,28 @@ describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "no fused kernel 
     },
   );
 
+  it(
+    "the native addon refuses arrays outside its buffer and arguments of the wrong kind, naming them",
+    { skip: !available.includes("native") && "no native kernels" },
+    () => {
+      const holder = { exports: {} as Record<string, (...args: unknown[]) => void> };
+      process.dlopen(holder, optimNativePath());
+      const { adagrad } = holder.exports;
+      const buffer = new ArrayBuffer(256);
+      // blocks, x, g, sum, -lr, eps, weightDecay, maximize, epsInside: 2 blocks of 4 float64 = 64 bytes each
+      adagrad(buffer, 2, 0, 64, 128, -0.1, 1e-10, 0, 0, 0);
+      assert.throws(
+        () => adagrad(buffer, 2, 0, 64, 224, -0.1, 1e-10, 0, 0, 0),
+        /array at byte offset 224 \(2 blocks\) outside the buffer \(256 bytes\)/,
+      );
+      assert.throws(() => adagrad(buffer, 2, 0, 64, 4, -0.1, 1e-10, 0, 0, 0), /byte offset 4/);
+      assert.throws(() => adagrad(buffer, 2.5, 0, 64, 128, -0.1, 1e-10, 0, 0, 0), /bad block count/);
+      assert.throws(() => adagrad(buffer, 2, 0, 64), /expected 10 arguments, got 4/);
+      assert.throws(() => adagrad(new Float64Array(32), 2, 0, 64, 128, -0.1, 1e-10, 0, 0, 0), /ArrayBuffer/);
+      assert.throws(() => adagrad(buffer, 2, 0, 64, 128, "x", 1e-10, 0, 0, 0), /argument 5 must be a number/);
+    },
+  );
+
   it("native arrays start on a cache line, WebAssembly ones on 16 bytes", () => {
     for (const backend of available.filter((b) => b !== "ts")) {
       const opt = fastOptimizer("Adam", 10, {}, { backend });
