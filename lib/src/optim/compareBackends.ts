@@ -27,7 +27,7 @@ export interface CompareBackendsSettings {
 
 /**
  * Runs the same optimizer steps with every backend of {@link fastOptimizer} that runs here (the readable
- * TypeScript loop, the WebAssembly SIMD kernel and the native kernel) from the same seeded start point and
+ * TypeScript loop first, then the native kernel and the WebAssembly SIMD kernel) from the same seeded start point and
  * gradient, and reports the median time of a step and how far each backend's parameters end from the
  * readable loop's. The kernels do the readable loop's operations in the same order, so the expected
  * difference is exactly zero.
@@ -38,7 +38,7 @@ export interface CompareBackendsSettings {
  * @example
  * const rows = compareBackends("Adam", { lr: 1e-3 }, { n: 1e6 });
  * console.log(rows.map((r) => [r.backend, r.mismatches]));
- * //=> [ [ 'ts', 0 ], [ 'wasm', 0 ], [ 'native', 0 ] ] (native where `npm install` built it)
+ * //=> [ [ 'ts', 0 ], [ 'native', 0 ], [ 'wasm', 0 ] ] (native where `npm install` built it)
  */
 export function compareBackends<K extends FastOptimizerName>(
   name: K,
