@@ -3,16 +3,24 @@
  *   npx tsx grader/cli.ts release [--source notebooks] [--out build/release]
  *   npx tsx grader/cli.ts grade <submissions> --out <dir> [--source notebooks] [--jobs N]
  *       [--cell-timeout S] [--notebook-timeout S] [--memory-mb M]
- * grade writes <dir>/grades.json, <dir>/grades.csv and <dir>/feedback/<student>/<notebook>.html, and
- * exits 0 when the batch was graded, whatever the scores (1 on bad usage or a broken instructor notebook).
+ *   npx tsx grader/cli.ts manual <dir>
+ * grade writes <dir>/grades.json, <dir>/grades.csv, <dir>/feedback/<student>/<notebook>.html, the executed
+ * notebooks <dir>/executed/<student>/<notebook>.ipynb and <dir>/manual.csv (the manually graded answers,
+ * keeping the points an instructor already entered there, and applying them), and exits 0 when the batch
+ * was graded, whatever the scores (1 on bad usage or a broken instructor notebook). manual applies the
+ * points of <dir>/manual.csv and rewrites grades.json, grades.csv and the feedback pages without running
+ * anything; it exits 1, changing nothing, when a row is wrong (naming file and line).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "../scripts/jupyter";
 import { prepareGrading, makeExecutor } from "./execute";
 import { gradeBatch, loadAssignments } from "./grade";
+import type { BatchReport } from "./grade";
+import { applyManual, manualCsv, readManualCsv, type ManualRow } from "./manual";
+import { parseNotebook, type Notebook } from "./notebook";
 import { releaseAll } from "./release";
-import { feedbackHtml, gradesCsv, gradesJson } from "./report";
+import { feedbackHtml, gradesCsv, gradesJson, reportFromJson } from "./report";
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -29,6 +37,58 @@ function num(args: string[], name: string): number | undefined {
   const n = Number(v);
   if (!(n > 0)) throw new Error(`Invalid ${name}: ${v}`);
   return n;
+}
+
+const executedFile = (out: string, student: string, notebook: string) =>
+  path.join(out, "executed", student, `${notebook}.ipynb`);
+
+/** grades.json, grades.csv, the feedback pages and the executed notebooks of a report. */
+function writeReport(out: string, report: BatchReport): void {
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, "grades.json"), gradesJson(report));
+  fs.writeFileSync(path.join(out, "grades.csv"), gradesCsv(report));
+  for (const n of report.results) {
+    const dir = path.join(out, "feedback", n.student);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${n.notebook}.html`), feedbackHtml(n, report.grader));
+    if (n.executed) {
+      const file = executedFile(out, n.student, n.notebook);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(n.executed, null, 1) + "\n");
+    }
+  }
+}
+
+/** The rows an instructor left in <out>/manual.csv ([] when there is no such file). */
+function manualRows(out: string): ManualRow[] {
+  const file = path.join(out, "manual.csv");
+  return fs.existsSync(file) ? readManualCsv(fs.readFileSync(file, "utf8"), file) : [];
+}
+
+/** After grading: the instructor's earlier manual points applied, and manual.csv written with them kept. */
+function keepManual(out: string, report: BatchReport): BatchReport {
+  const file = path.join(out, "manual.csv");
+  let rows: ManualRow[];
+  let applied: BatchReport;
+  try {
+    rows = manualRows(out);
+    applied = applyManual(report, rows, file);
+  } catch (e) {
+    // Never overwrite the instructor's work: leave the file as it is, for them to mend.
+    console.error(
+      `${(e as Error).message}\n${file} left unchanged; fix it, then run: npm run grade:manual -- ${out}`,
+    );
+    return report;
+  }
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(file, manualCsv(applied, rows));
+  return applied;
+}
+
+function summary(report: BatchReport): string {
+  const manual = report.results.flatMap((n) => n.grades.filter((g) => g.manual));
+  const scored = manual.filter((g) => g.status === "graded").length;
+  return `${manual.length} answer(s) graded by hand, ${scored} scored, ${manual.length - scored} to score in manual.csv`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -62,20 +122,30 @@ async function main(argv: string[]): Promise<number> {
       concurrency: jobs,
       log: console.log,
     });
-    fs.mkdirSync(out, { recursive: true });
-    fs.writeFileSync(path.join(out, "grades.json"), gradesJson(report));
-    fs.writeFileSync(path.join(out, "grades.csv"), gradesCsv(report));
-    for (const n of report.results) {
-      const dir = path.join(out, "feedback", n.student);
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, `${n.notebook}.html`), feedbackHtml(n, report.grader));
-    }
+    const final = keepManual(out, report);
+    writeReport(out, final);
     console.log(
-      `graded ${report.results.length} notebook(s) in ${report.seconds.toFixed(1)} s; wrote ${out}/grades.json, grades.csv, feedback/`,
+      `graded ${report.results.length} notebook(s) in ${report.seconds.toFixed(1)} s; wrote ${out}/grades.json, grades.csv, feedback/, executed/, manual.csv; ${summary(final)}`,
     );
     return 0;
   }
-  throw new Error(`unknown command ${String(command)}: release | grade`);
+  if (command === "manual") {
+    const [out] = args;
+    if (!out || args.length !== 1) throw new Error("usage: manual <dir> (the --out folder of grade)");
+    const json = path.join(out, "grades.json");
+    if (!fs.existsSync(json)) throw new Error(`no ${json}: grade the submissions first`);
+    if (!fs.existsSync(path.join(out, "manual.csv"))) throw new Error(`no ${path.join(out, "manual.csv")}`);
+    const executedOf = (student: string, notebook: string): Notebook | undefined => {
+      const file = executedFile(out, student, notebook);
+      return fs.existsSync(file) ? parseNotebook(fs.readFileSync(file, "utf8"), file) : undefined;
+    };
+    const report = reportFromJson(fs.readFileSync(json, "utf8"), executedOf);
+    const applied = applyManual(report, manualRows(out), path.join(out, "manual.csv"));
+    writeReport(out, applied);
+    console.log(`wrote ${out}/grades.json, grades.csv, feedback/; ${summary(applied)}`);
+    return 0;
+  }
+  throw new Error(`unknown command ${String(command)}: release | grade | manual`);
 }
 
 if (require.main === module) {

@@ -3,7 +3,16 @@ import type { Encoded } from "../lib/src/check/encodeValue";
 import type { Cell, Notebook } from "./notebook";
 
 export type Status =
-  "pass" | "fail" | "error" | "timeout" | "crashed" | "missing" | "tampered" | "ungradable";
+  | "pass"
+  | "fail"
+  | "error"
+  | "timeout"
+  | "crashed"
+  | "missing"
+  | "tampered"
+  | "ungradable"
+  /** A manually graded answer the instructor has scored (manual.ts). */
+  | "graded";
 
 export interface QuestionGrade {
   question: string;
@@ -11,7 +20,7 @@ export interface QuestionGrade {
   max: number;
   status: Status;
   message: string;
-  /** Manually graded answers are reported with 0 points and left to the instructor. */
+  /** Manually graded: 0 points and "ungradable" until the instructor scores it in manual.csv. */
   manual?: boolean;
 }
 

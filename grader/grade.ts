@@ -133,16 +133,26 @@ function summarize(
   seconds: number,
   executed?: Notebook,
 ): NotebookGrade {
-  const auto = grades.filter((g) => !g.manual);
   return {
     student,
     notebook: a.name,
-    total: auto.reduce((s, g) => s + g.points, 0),
-    max: auto.reduce((s, g) => s + g.max, 0),
+    ...countedTotals(grades),
     grades,
     warnings,
     seconds,
     executed,
+  };
+}
+
+/**
+ * A notebook's total and max: the autograded questions, and the manually graded ones once the instructor
+ * has given their points (status "graded", see manual.ts).
+ */
+export function countedTotals(grades: QuestionGrade[]): { total: number; max: number } {
+  const counted = grades.filter((g) => !g.manual || g.status === "graded");
+  return {
+    total: counted.reduce((s, g) => s + g.points, 0),
+    max: counted.reduce((s, g) => s + g.max, 0),
   };
 }
 

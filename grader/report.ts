@@ -3,6 +3,7 @@
  * (one row per student) and a feedback page per notebook. Pure functions from the BatchReport to text.
  */
 import type { CellMark } from "./autograde";
+import type { QuestionGrade } from "./context";
 import type { BatchReport, NotebookGrade } from "./grade";
 import { roleOf, sourceOf, type Notebook } from "./notebook";
 
@@ -34,14 +35,47 @@ export function gradesJson(r: BatchReport): string {
   );
 }
 
+/**
+ * The BatchReport that grades.json was written from, with each executed notebook from `executedOf` (the
+ * files cli.ts keeps beside it): what `npm run grade:manual` needs to rewrite the report without running
+ * anything again.
+ */
+export function reportFromJson(
+  text: string,
+  executedOf: (student: string, notebook: string) => Notebook | undefined,
+): BatchReport {
+  const j = JSON.parse(text) as {
+    grader: string;
+    gradedAt: string;
+    seconds: number;
+    assignments: BatchReport["assignments"];
+    records: ({ student: string; notebook: string } & QuestionGrade)[];
+    notebooks: Omit<NotebookGrade, "grades" | "executed">[];
+  };
+  return {
+    grader: j.grader,
+    gradedAt: j.gradedAt,
+    seconds: j.seconds,
+    assignments: j.assignments,
+    results: j.notebooks.map((n) => ({
+      ...n,
+      grades: j.records
+        .filter((r) => r.student === n.student && r.notebook === n.notebook)
+        .map(({ student: _s, notebook: _n, ...g }) => g),
+      executed: executedOf(n.student, n.notebook),
+    })),
+  };
+}
+
 const csvField = (s: string | number) => {
   const t = String(s);
   return /[",\n\r]/.test(t) || /^[=+\-@]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 };
 
 /**
- * One row per student: student_id, each question as `<notebook>:<question>` (points; manual questions
- * empty), total, max (autograded points).
+ * One row per student: student_id, each question as `<notebook>:<question>` (points; a manually graded
+ * question empty until the instructor has scored it), total and max (the autograded questions and the
+ * scored manual ones).
  */
 export function gradesCsv(r: BatchReport): string {
   const cols = r.assignments.flatMap((a) =>
@@ -55,12 +89,19 @@ export function gradesCsv(r: BatchReport): string {
   const lines = [["student_id", ...cols.map((c) => `${c.a}:${c.q}`), "total", "max"].map(csvField).join(",")];
   for (const s of students) {
     const mine = r.results.filter((n) => n.student === s);
-    const points = (a: string, q: string) =>
-      mine.find((n) => n.notebook === a)?.grades.find((g) => g.question === q)?.points ?? 0;
+    const grade = (a: string, q: string) =>
+      mine.find((n) => n.notebook === a)?.grades.find((g) => g.question === q);
+    const cell = (c: (typeof cols)[number]) => {
+      const g = grade(c.a, c.q);
+      if (c.manual) return g?.status === "graded" ? g.points : "";
+      return g?.points ?? 0;
+    };
     const total = mine.reduce((t, n) => t + n.total, 0);
-    lines.push(
-      [s, ...cols.map((c) => (c.manual ? "" : points(c.a, c.q))), total, max].map(csvField).join(","),
-    );
+    const scoredByHand = mine
+      .flatMap((n) => n.grades)
+      .filter((g) => g.manual && g.status === "graded")
+      .reduce((t, g) => t + g.max, 0);
+    lines.push([s, ...cols.map(cell), total, max + scoredByHand].map(csvField).join(","));
   }
   return lines.join("\n") + "\n";
 }
@@ -98,8 +139,12 @@ export function feedbackHtml(n: NotebookGrade, grader: string): string {
   const cells = (n.executed?.cells ?? [])
     .map((c) => {
       const mark = c.metadata.dlopt_grader as CellMark | undefined;
-      const grade = mark?.grade
-        ? `<div class="grade ${mark.grade.status}">${esc(mark.grade.question)}: ${mark.grade.points} / ${mark.grade.max} — ${mark.grade.status}: ${esc(mark.grade.message)}</div>`
+      // The grade as it stands now (a manual one may have been scored since the cell was annotated).
+      const g = mark?.grade
+        ? (n.grades.find((x) => x.question === mark.grade!.question) ?? mark.grade)
+        : undefined;
+      const grade = g
+        ? `<div class="grade ${g.status}">${esc(g.question)}: ${g.points} / ${g.max} — ${g.status}: ${esc(g.message)}</div>`
         : "";
       const tag =
         mark?.origin === "inserted" ? `<div class="note">a cell you added (earns no points)</div>` : "";
@@ -118,6 +163,6 @@ export function feedbackHtml(n: NotebookGrade, grader: string): string {
   const style = `body{font-family:sans-serif;max-width:60em;margin:auto}pre{white-space:pre-wrap;margin:0;padding:.4em}
 .src{background:#f4f4f4}.err{background:#fdd}.md{font-family:serif}.cell{border-left:3px solid #ddd;margin:1em 0;padding-left:.5em}
 .grade{font-weight:bold;padding:.3em}.pass{background:#dfd}.fail,.error,.timeout,.crashed,.tampered,.missing{background:#fdd}
-.ungradable{background:#ffd}.note{color:#666;font-size:90%}.warn{background:#ffd}td,th{border:1px solid #ccc;padding:.2em .5em}`;
+.ungradable{background:#ffd}.graded{background:#def}.note{color:#666;font-size:90%}.warn{background:#ffd}td,th{border:1px solid #ccc;padding:.2em .5em}`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(n.notebook)} feedback</title><style>${style}</style></head><body>${head}${warnings}${summary}${cells}</body></html>\n`;
 }

@@ -4,6 +4,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parseCsv } from "../../grader/manual";
 import { executeNotebook, prepare } from "../../scripts/notebook-runner";
 import {
   CLIP_OK,
@@ -119,6 +120,49 @@ describe("npm run grade on the robustness submissions (one batch)", { timeout: 9
     const html = fs.readFileSync(path.join(out, "feedback", list[0].student, `${NAME}.html`), "utf8");
     assert.match(html, /q-ema: \d+ \/ 2/);
     assert.doesNotMatch(html, /<script/);
+  });
+
+  it("manual.csv lists every answer graded by hand; npm run grade:manual scores it in grades and feedback", () => {
+    const file = path.join(out, "manual.csv");
+    const text = fs.readFileSync(file, "utf8");
+    const rows = parseCsv(text);
+    assert.deepEqual(rows[0].fields, ["student_id", "question", "max", "points", "comment", "answer"]);
+    assert.equal(rows.length, list.length + 1, "one row per student for why-ema");
+    const row = rows.find((r) => r.fields[0] === list[0].student)!;
+    assert.equal(row.fields[1], "grader-ema:why-ema");
+    assert.notEqual(row.fields[5], "(no answer cell found)");
+    const max = Number(row.fields[2]);
+    const scoredFields = [...row.fields];
+    scoredFields[3] = String(max);
+    scoredFields[4] = "Clear, and right";
+    const line = (f: string[]) =>
+      f.map((x) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x)).join(",");
+    const scored = text.replace(line(row.fields), line(scoredFields));
+    assert.notEqual(scored, text);
+    fs.writeFileSync(file, scored);
+    const manual = () =>
+      spawnSync("npx", ["tsx", "grader/cli.ts", "manual", out], { cwd: ROOT, encoding: "utf8" });
+    const r = manual();
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const graded = fs.readFileSync(path.join(out, "grades.json"), "utf8");
+    const g = JSON.parse(graded);
+    const rec = g.records.find((x: Rec) => x.student === list[0].student && x.question === "why-ema");
+    assert.deepEqual([rec.status, rec.points, rec.message], ["graded", max, "Clear, and right"]);
+    const nb = g.notebooks.find((n: { student: string }) => n.student === list[0].student);
+    assert.equal(nb.max, 5 + max);
+    const html = fs.readFileSync(path.join(out, "feedback", list[0].student, `${NAME}.html`), "utf8");
+    assert.match(html, new RegExp(`why-ema: ${max} / ${max} — graded: Clear, and right`));
+    const csv = fs.readFileSync(path.join(out, "grades.csv"), "utf8");
+    assert.match(csv, new RegExp(`^${list[0].student},.*,${max},${nb.total},${5 + max}$`, "m"));
+
+    // Points above the maximum: refused with the line, and nothing changes.
+    const badFields = [...scoredFields];
+    badFields[3] = String(max + 1);
+    fs.writeFileSync(file, scored.replace(line(scoredFields), line(badFields)));
+    const bad = manual();
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, new RegExp(`manual.csv:${row.line}: points "${max + 1}"`));
+    assert.equal(fs.readFileSync(path.join(out, "grades.json"), "utf8"), graded);
   });
 });
 

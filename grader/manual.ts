@@ -1,0 +1,166 @@
+/**
+ * Manually graded answers (a markdown cell with nbgrader's `solution` and `grade`, such as a proof). The
+ * grader cannot score them, so it lists them in `<out>/manual.csv`, one row per student and question with
+ * the student's answer; the instructor fills in `points` (and a `comment`, shown to the student) in any
+ * spreadsheet; `npm run grade:manual -- <out>` then adds them to grades.json, grades.csv and the feedback
+ * pages, and every later `npm run grade` into the same folder keeps and applies them. Pure functions over
+ * the BatchReport and the CSV text; cli.ts reads and writes the files.
+ */
+import { countedTotals, type BatchReport } from "./grade";
+import { roleOf, sourceOf } from "./notebook";
+
+export const MANUAL_COLUMNS = ["student_id", "question", "max", "points", "comment", "answer"] as const;
+
+/** Longest answer copied into manual.csv (the feedback page has the whole text). */
+const ANSWER_CHARS = 10_000;
+
+/** One row of manual.csv as the instructor left it. */
+export interface ManualRow {
+  /** Line number in the file (1 is the header). */
+  line: number;
+  student: string;
+  /** `<notebook>:<question>`, as the columns of grades.csv. */
+  question: string;
+  /** As typed: empty while not graded. */
+  points: string;
+  comment: string;
+}
+
+/** RFC 4180 CSV: fields separated by commas, quoted with "" for a quote, CRLF or LF line ends. */
+export function parseCsv(text: string): { line: number; fields: string[] }[] {
+  const rows: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a spreadsheet's byte-order mark
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    const newline = ch === "\n" || ch === "\r";
+    if (newline && ch === "\r" && text[i + 1] === "\n") i++;
+    if (newline) line++;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += newline ? "\n" : ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      fields.push(field);
+      field = "";
+    } else if (newline) {
+      fields.push(field);
+      rows.push({ line: start, fields });
+      fields = [];
+      field = "";
+      start = line;
+    } else field += ch;
+  }
+  if (field !== "" || fields.length > 0) {
+    fields.push(field);
+    rows.push({ line: start, fields });
+  }
+  return rows;
+}
+
+/** The rows of manual.csv; throws naming the file and line when its columns are not the grader's. */
+export function readManualCsv(text: string, file: string): ManualRow[] {
+  const rows = parseCsv(text);
+  const header = rows[0]?.fields ?? [];
+  const col = (name: string) => header.indexOf(name);
+  for (const name of ["student_id", "question", "points"]) {
+    if (col(name) < 0) {
+      throw new Error(`${file}:1: no column "${name}" (expected ${MANUAL_COLUMNS.join(",")})`);
+    }
+  }
+  return rows
+    .slice(1)
+    .filter((r) => r.fields.some((f) => f.trim() !== ""))
+    .map((r) => {
+      const at = (name: string) => (col(name) >= 0 ? (r.fields[col(name)] ?? "") : "");
+      return {
+        line: r.line,
+        student: at("student_id"),
+        question: at("question"),
+        points: at("points").trim(),
+        comment: at("comment"),
+      };
+    });
+}
+
+/** A spreadsheet must not run an answer as a formula: OWASP's advice, a leading apostrophe. */
+const inert = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
+const csvField = (s: string | number) => {
+  const t = String(s);
+  return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+
+/**
+ * manual.csv for a graded batch: one row per student and manually graded question, with the answer the
+ * student wrote. Points and comments of `previous` rows (the instructor's, from an earlier run) are kept.
+ */
+export function manualCsv(report: BatchReport, previous: ManualRow[] = []): string {
+  const kept = new Map(previous.map((r) => [`${r.student}\n${r.question}`, r]));
+  const lines = [MANUAL_COLUMNS.join(",")];
+  for (const n of report.results) {
+    for (const g of n.grades.filter((x) => x.manual)) {
+      const question = `${n.notebook}:${g.question}`;
+      const cell = n.executed?.cells.find(
+        (c) => roleOf(c) === "manual" && c.metadata.nbgrader?.grade_id === g.question,
+      );
+      let answer = cell ? sourceOf(cell) : "(no answer cell found)";
+      if (answer.length > ANSWER_CHARS) answer = `${answer.slice(0, ANSWER_CHARS)} [… cut]`;
+      const before = kept.get(`${n.student}\n${question}`);
+      const fields = [n.student, question, g.max, before?.points ?? "", before?.comment ?? "", inert(answer)];
+      lines.push(fields.map(csvField).join(","));
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * The report with the points of manual.csv: each graded row sets its question's points, status "graded"
+ * and message (the comment), and the notebook's total and max then count it. Rows without points are left
+ * ungraded. Throws, listing every bad row as `file:line: ...`, when a row names an unknown student or
+ * question, a question that is not manually graded, points outside [0, max], or a question twice.
+ */
+export function applyManual(report: BatchReport, rows: ManualRow[], file: string): BatchReport {
+  const errors: string[] = [];
+  const seen = new Map<string, number>();
+  const results = report.results.map((n) => ({ ...n, grades: n.grades.map((g) => ({ ...g })) }));
+  for (const r of rows) {
+    const at = `${file}:${r.line}`;
+    const key = `${r.student}\n${r.question}`;
+    if (seen.has(key)) {
+      errors.push(`${at}: ${r.student} ${r.question} is also on line ${seen.get(key)}`);
+      continue;
+    }
+    seen.set(key, r.line);
+    const split = r.question.lastIndexOf(":");
+    const notebook = r.question.slice(0, split);
+    const question = r.question.slice(split + 1);
+    const n = results.find((x) => x.student === r.student && x.notebook === notebook);
+    if (!n) {
+      errors.push(`${at}: no graded notebook ${notebook} of student ${JSON.stringify(r.student)}`);
+      continue;
+    }
+    const g = n.grades.find((x) => x.question === question);
+    if (!g || split < 0) errors.push(`${at}: no question ${JSON.stringify(r.question)}`);
+    else if (!g.manual) errors.push(`${at}: ${r.question} is autograded, not graded by hand`);
+    else if (r.points !== "") {
+      const points = Number(r.points);
+      if (!Number.isFinite(points) || points < 0 || points > g.max) {
+        errors.push(`${at}: points ${JSON.stringify(r.points)} for ${r.question} (expected 0 to ${g.max})`);
+      } else {
+        g.points = points;
+        g.status = "graded";
+        g.message = r.comment.trim() === "" ? "graded by hand" : r.comment.trim();
+      }
+    }
+  }
+  if (errors.length > 0) throw new Error(`manual grades not applied:\n${errors.join("\n")}`);
+  return { ...report, results: results.map((n) => ({ ...n, ...countedTotals(n.grades) })) };
+}
