@@ -8,6 +8,7 @@
  */
 import { countedTotals, type BatchReport } from "./grade";
 import { roleOf, sourceOf } from "./notebook";
+import { csvField } from "./report";
 
 export const MANUAL_COLUMNS = ["student_id", "question", "max", "points", "comment", "answer"] as const;
 
@@ -92,11 +93,6 @@ export function readManualCsv(text: string, file: string): ManualRow[] {
 
 /** A spreadsheet must not run an answer as a formula: OWASP's advice, a leading apostrophe. */
 const inert = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-
-const csvField = (s: string | number) => {
-  const t = String(s);
-  return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-};
 
 /**
  * manual.csv for a graded batch: one row per student and manually graded question, with the answer the

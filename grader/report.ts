@@ -67,7 +67,8 @@ export function reportFromJson(
   };
 }
 
-const csvField = (s: string | number) => {
+/** A CSV field: quoted when it holds a quote, comma or line break, or starts like a formula. */
+export const csvField = (s: string | number) => {
   const t = String(s);
   return /[",\n\r]/.test(t) || /^[=+\-@]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 };
