@@ -46,6 +46,10 @@ function compilerFlags(headers: string): string[] {
 
 function build(): string | undefined {
   if (process.platform === "win32") return "no build on Windows (the WebAssembly kernels serve)";
+  // On macOS without the command-line tools, running cc would open an installer dialog: ask first.
+  if (process.platform === "darwin" && spawnSync("xcode-select", ["-p"]).status !== 0) {
+    return "no command-line developer tools (xcode-select --install)";
+  }
   const headers = nodeHeaders();
   if (headers === undefined) return "Node's headers (node_api.h) not found";
   const compiler = process.env.CC ?? "cc";
