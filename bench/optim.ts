@@ -189,9 +189,10 @@ function main(): void {
   if (!argv.includes("--skip-torch")) python = torchPython();
   // Rounds alternate ours and torch, so that both meet the same load when the machine is shared.
   const bandwidths: number[] = [];
-  const backend = fastOptimizerBackends()[0];
-  const hasWasm = fastOptimizerBackends().includes("wasm");
-  console.log(`ours: the ${backend} backend (${fastOptimizerBackends().join(", ")} available)`);
+  const available = fastOptimizerBackends();
+  const backend = available[0];
+  const hasWasm = available.includes("wasm");
+  console.log(`ours: the ${backend} backend (${available.join(", ")} available)`);
   const kernelMs: number[][] = SPECS.map(() => []);
   const wasmMs: number[][] = SPECS.map(() => []);
   const tsMs: number[][] = SPECS.map(() => []);

@@ -337,11 +337,13 @@ export function fastOptimizer<K extends FastOptimizerName>(
   if (backend === "ts") {
     step = (lr) => reference.step(x, g, state, lr);
   } else if (backend === "native") {
+    // The addon's kernels with the buffer bound as their first argument: then they take the WebAssembly
+    // kernels' arguments.
     const k: Record<string, Kernel> = {
-      sgd: (...args) => addon!.sgd(buffer, ...args),
-      adagrad: (...args) => addon!.adagrad(buffer, ...args),
-      rmsprop: (...args) => addon!.rmsprop(buffer, ...args),
-      adam: (...args) => addon!.adam(buffer, ...args),
+      sgd: addon!.sgd.bind(addon, buffer),
+      adagrad: addon!.adagrad.bind(addon, buffer),
+      rmsprop: addon!.rmsprop.bind(addon, buffer),
+      adam: addon!.adam.bind(addon, buffer),
     };
     step = makeKernelStep(name, k, n, x, g, state, config, lrOf);
   } else {
