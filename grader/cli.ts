@@ -42,7 +42,9 @@ function num(args: string[], name: string): number | undefined {
 const executedFile = (out: string, student: string, notebook: string) =>
   path.join(out, "executed", student, `${notebook}.ipynb`);
 
-/** grades.json, grades.csv, the feedback pages and the executed notebooks of a report. */
+const manualFile = (out: string) => path.join(out, "manual.csv");
+
+/** grades.json, grades.csv and the feedback pages of a report. */
 function writeReport(out: string, report: BatchReport): void {
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, "grades.json"), gradesJson(report));
@@ -51,27 +53,31 @@ function writeReport(out: string, report: BatchReport): void {
     const dir = path.join(out, "feedback", n.student);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `${n.notebook}.html`), feedbackHtml(n, report.grader));
-    if (n.executed) {
-      const file = executedFile(out, n.student, n.notebook);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(n.executed, null, 1) + "\n");
-    }
   }
 }
 
-/** The rows an instructor left in <out>/manual.csv ([] when there is no such file). */
-function manualRows(out: string): ManualRow[] {
-  const file = path.join(out, "manual.csv");
+/** The executed notebooks, kept so that `manual` can rewrite the feedback pages without a new run. */
+function writeExecuted(out: string, report: BatchReport): void {
+  for (const n of report.results) {
+    if (!n.executed) continue;
+    const file = executedFile(out, n.student, n.notebook);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(n.executed, null, 1) + "\n");
+  }
+}
+
+/** The rows an instructor left in manual.csv ([] when there is no such file). */
+function manualRows(file: string): ManualRow[] {
   return fs.existsSync(file) ? readManualCsv(fs.readFileSync(file, "utf8"), file) : [];
 }
 
 /** After grading: the instructor's earlier manual points applied, and manual.csv written with them kept. */
 function keepManual(out: string, report: BatchReport): BatchReport {
-  const file = path.join(out, "manual.csv");
+  const file = manualFile(out);
   let rows: ManualRow[];
   let applied: BatchReport;
   try {
-    rows = manualRows(out);
+    rows = manualRows(file);
     applied = applyManual(report, rows, file);
   } catch (e) {
     // Never overwrite the instructor's work: leave the file as it is, for them to mend.
@@ -124,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
     });
     const final = keepManual(out, report);
     writeReport(out, final);
+    writeExecuted(out, final);
     console.log(
       `graded ${report.results.length} notebook(s) in ${report.seconds.toFixed(1)} s; wrote ${out}/grades.json, grades.csv, feedback/, executed/, manual.csv; ${summary(final)}`,
     );
@@ -134,13 +141,14 @@ async function main(argv: string[]): Promise<number> {
     if (!out || args.length !== 1) throw new Error("usage: manual <dir> (the --out folder of grade)");
     const json = path.join(out, "grades.json");
     if (!fs.existsSync(json)) throw new Error(`no ${json}: grade the submissions first`);
-    if (!fs.existsSync(path.join(out, "manual.csv"))) throw new Error(`no ${path.join(out, "manual.csv")}`);
+    const file = manualFile(out);
+    if (!fs.existsSync(file)) throw new Error(`no ${file}`);
     const executedOf = (student: string, notebook: string): Notebook | undefined => {
-      const file = executedFile(out, student, notebook);
-      return fs.existsSync(file) ? parseNotebook(fs.readFileSync(file, "utf8"), file) : undefined;
+      const nb = executedFile(out, student, notebook);
+      return fs.existsSync(nb) ? parseNotebook(fs.readFileSync(nb, "utf8"), nb) : undefined;
     };
     const report = reportFromJson(fs.readFileSync(json, "utf8"), executedOf);
-    const applied = applyManual(report, manualRows(out), path.join(out, "manual.csv"));
+    const applied = applyManual(report, manualRows(file), file);
     writeReport(out, applied);
     console.log(`wrote ${out}/grades.json, grades.csv, feedback/; ${summary(applied)}`);
     return 0;

@@ -91,6 +91,9 @@ export function readManualCsv(text: string, file: string): ManualRow[] {
     });
 }
 
+/** The key of a row: one student's one question. */
+const rowKey = (student: string, question: string) => `${student}\n${question}`;
+
 /** A spreadsheet must not run an answer as a formula: OWASP's advice, a leading apostrophe. */
 const inert = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
@@ -99,7 +102,7 @@ const inert = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
  * student wrote. Points and comments of `previous` rows (the instructor's, from an earlier run) are kept.
  */
 export function manualCsv(report: BatchReport, previous: ManualRow[] = []): string {
-  const kept = new Map(previous.map((r) => [`${r.student}\n${r.question}`, r]));
+  const kept = new Map(previous.map((r) => [rowKey(r.student, r.question), r]));
   const lines = [MANUAL_COLUMNS.join(",")];
   for (const n of report.results) {
     for (const g of n.grades.filter((x) => x.manual)) {
@@ -109,7 +112,7 @@ export function manualCsv(report: BatchReport, previous: ManualRow[] = []): stri
       );
       let answer = cell ? sourceOf(cell) : "(no answer cell found)";
       if (answer.length > ANSWER_CHARS) answer = `${answer.slice(0, ANSWER_CHARS)} [… cut]`;
-      const before = kept.get(`${n.student}\n${question}`);
+      const before = kept.get(rowKey(n.student, question));
       const fields = [n.student, question, g.max, before?.points ?? "", before?.comment ?? "", inert(answer)];
       lines.push(fields.map(csvField).join(","));
     }
@@ -129,13 +132,17 @@ export function applyManual(report: BatchReport, rows: ManualRow[], file: string
   const results = report.results.map((n) => ({ ...n, grades: n.grades.map((g) => ({ ...g })) }));
   for (const r of rows) {
     const at = `${file}:${r.line}`;
-    const key = `${r.student}\n${r.question}`;
+    const key = rowKey(r.student, r.question);
     if (seen.has(key)) {
       errors.push(`${at}: ${r.student} ${r.question} is also on line ${seen.get(key)}`);
       continue;
     }
     seen.set(key, r.line);
     const split = r.question.lastIndexOf(":");
+    if (split < 0) {
+      errors.push(`${at}: no question ${JSON.stringify(r.question)} (expected <notebook>:<question>)`);
+      continue;
+    }
     const notebook = r.question.slice(0, split);
     const question = r.question.slice(split + 1);
     const n = results.find((x) => x.student === r.student && x.notebook === notebook);
@@ -144,7 +151,7 @@ export function applyManual(report: BatchReport, rows: ManualRow[], file: string
       continue;
     }
     const g = n.grades.find((x) => x.question === question);
-    if (!g || split < 0) errors.push(`${at}: no question ${JSON.stringify(r.question)}`);
+    if (!g) errors.push(`${at}: no question ${JSON.stringify(r.question)}`);
     else if (!g.manual) errors.push(`${at}: ${r.question} is autograded, not graded by hand`);
     else if (r.points !== "") {
       const points = Number(r.points);

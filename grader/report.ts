@@ -82,10 +82,6 @@ export function gradesCsv(r: BatchReport): string {
   const cols = r.assignments.flatMap((a) =>
     a.questions.map((q) => ({ a: a.name, q: q.question, manual: q.manual })),
   );
-  const max = r.assignments
-    .flatMap((a) => a.questions)
-    .filter((q) => !q.manual)
-    .reduce((s, q) => s + q.max, 0);
   const students = [...new Set(r.results.map((n) => n.student))];
   const lines = [["student_id", ...cols.map((c) => `${c.a}:${c.q}`), "total", "max"].map(csvField).join(",")];
   for (const s of students) {
@@ -97,12 +93,10 @@ export function gradesCsv(r: BatchReport): string {
       if (c.manual) return g?.status === "graded" ? g.points : "";
       return g?.points ?? 0;
     };
+    // Each notebook's total and max already count what is scored (grade.ts, countedTotals).
     const total = mine.reduce((t, n) => t + n.total, 0);
-    const scoredByHand = mine
-      .flatMap((n) => n.grades)
-      .filter((g) => g.manual && g.status === "graded")
-      .reduce((t, g) => t + g.max, 0);
-    lines.push([s, ...cols.map(cell), total, max + scoredByHand].map(csvField).join(","));
+    const max = mine.reduce((t, n) => t + n.max, 0);
+    lines.push([s, ...cols.map(cell), total, max].map(csvField).join(","));
   }
   return lines.join("\n") + "\n";
 }

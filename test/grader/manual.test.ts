@@ -122,6 +122,7 @@ describe("manually graded answers (manual.csv)", () => {
       "bob,l1:x,1",
       "bob,l1:w,one",
       "bob,l1:w,1",
+      "bob,w,1",
     ].join("\n");
     assert.throws(
       () => applyManual(report(), readManualCsv(text, "manual.csv"), "manual.csv"),
@@ -132,6 +133,7 @@ describe("manually graded answers (manual.csv)", () => {
         assert.match(e.message, /manual.csv:5: no question "l1:x"/);
         assert.match(e.message, /manual.csv:6: points "one"/);
         assert.match(e.message, /manual.csv:7: bob l1:w is also on line 6/);
+        assert.match(e.message, /manual.csv:8: no question "w" \(expected <notebook>:<question>\)/);
         return true;
       },
     );
