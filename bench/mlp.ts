@@ -17,9 +17,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { loadFashionMnist, type LabeledImages } from "../lib/src/data/loadFashionMnist";
-import { createMlp } from "../lib/src/nn/mlp";
-import { train } from "../lib/src/nn/train";
+import { loadFashionMnist, type LabeledImages, createMlp, train } from "@dlopt/lib";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);

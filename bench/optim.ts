@@ -26,15 +26,17 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { randn, seeded } from "../lib/src/core/random";
-import type { Optimizer } from "../lib/src/core/types";
 import {
+  randn,
+  seeded,
+  type Optimizer,
   fastOptimizer,
   fastOptimizerBackends,
   fastOptimizerBytesPerParameter,
-} from "../lib/src/optim/fastOptimizer";
-import type { FastBackend, FastOptimizerName } from "../lib/src/optim/fastOptimizer";
-import { optimizers } from "../lib/src/optim/registry";
+  type FastBackend,
+  type FastOptimizerName,
+  optimizers,
+} from "@dlopt/lib";
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {

@@ -24,14 +24,18 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadSpamAssassin } from "../lib/src/data/loadSpamAssassin";
-import { rcv1Like } from "../lib/src/data/rcv1Like";
-import { writeSvmlight } from "../lib/src/data/svmlight";
-import type { CSR } from "../lib/src/sparse/csr";
-import { csrSelectRows } from "../lib/src/sparse/csr";
-import { logisticEvaluate } from "../lib/src/sparse/logistic";
-import { trainLogistic } from "../lib/src/sparse/trainLogistic";
-import { seeded, randn, shuffle } from "../lib/src/core/random";
+import {
+  loadSpamAssassin,
+  rcv1Like,
+  writeSvmlight,
+  type CSR,
+  csrSelectRows,
+  logisticEvaluate,
+  trainLogistic,
+  seeded,
+  randn,
+  shuffle,
+} from "@dlopt/lib";
 
 const argv = process.argv.slice(2);
 const flag = (name: string): boolean => argv.includes(name);

@@ -13,12 +13,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "../scripts/jupyter";
-import { prepareGrading, makeExecutor } from "./execute";
+import { ROOT } from "../jupyter/environment";
+import { prepareKernel, makeExecutor } from "../jupyter/runner";
 import { gradeBatch, loadAssignments } from "./grade";
 import type { BatchReport } from "./grade";
 import { applyManual, manualCsv, readManualCsv, type ManualRow } from "./manual";
-import { parseNotebook, type Notebook } from "./notebook";
+import { parseNotebook, type Notebook } from "../jupyter/notebook";
 import { releaseAll } from "./release";
 import { feedbackHtml, gradesCsv, gradesJson, reportFromJson } from "./report";
 
@@ -123,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
     const assignments = loadAssignments(source);
     if (assignments.length === 0) throw new Error(`no graded notebooks in ${source}`);
     const options = { cellTimeout, notebookTimeout, memoryMb };
-    const python = prepareGrading(options, console.log);
+    const python = prepareKernel(options, console.log);
     const report = await gradeBatch(path.resolve(submissions), assignments, makeExecutor(python, options), {
       concurrency: jobs,
       log: console.log,

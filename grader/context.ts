@@ -1,6 +1,7 @@
 /** What the grader's steps share: inputs they read and the findings they add. */
-import type { Encoded } from "../lib/src/check/encodeValue";
-import type { Cell, Notebook } from "./notebook";
+import type { Encoded } from "@dlopt/lib";
+import type { Notebook } from "../jupyter/notebook";
+import type { CellRun, Executor, RunResult } from "../jupyter/runner";
 
 export type Status =
   | "pass"
@@ -27,33 +28,8 @@ export interface QuestionGrade {
 /** Expected values of one question's cases, from the grader's own run of the instructor's notebook. */
 export type Expectations = Map<string, Map<string, { expected: Encoded; tol: number }>>;
 
-/** One executed cell as the kernel driver reports it. */
-export interface CellRun {
-  key: string;
-  status: "ok" | "error" | "abort" | "timeout" | "dead" | "skipped";
-  outputs: Cell["outputs"];
-  stderr: string;
-  records: unknown[];
-  truncated: boolean;
-  seconds: number;
-  message: string;
-}
-
-export interface RunResult {
-  started: boolean;
-  message?: string;
-  cells: CellRun[];
-  restarts: number;
-  events: string[];
-  seconds: number;
-}
-
-export interface ExecutePlan {
-  cells: { key: string; source: string; nonce?: string }[];
-}
-
-/** Runs cells in a fresh kernel (grader/execute.ts in production; a fake in unit tests). */
-export type Executor = (plan: ExecutePlan) => Promise<RunResult>;
+/** The kernel runner's plan and results (jupyter/runner.ts), which the grader's steps read. */
+export type { CellRun, ExecutePlan, Executor, RunResult } from "../jupyter/runner";
 
 export interface ReleaseContext {
   /** The notebook's file name without .ipynb: its assignment name. */
@@ -72,10 +48,8 @@ export interface GradeContext {
   executor: Executor;
   /** Fresh unguessable strings (crypto in production). */
   nonce(): string;
-  /** true for the grader's own run of the instructor's notebook: test cells evaluate expected values. */
-  trusted: boolean;
   warnings: string[];
-  /** Instructor cell index → learner cell index (from matchCells). */
+  /** Instructor cell index → learner cell index (from matchCells; each to itself in the grader's own run). */
   matched: Map<number, number>;
   /** Set by execute: results by cell key. */
   runs: Map<string, CellRun>;

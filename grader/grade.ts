@@ -8,8 +8,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Expectations, Executor, GradeContext, QuestionGrade } from "./context";
-import { AUTOGRADE } from "./autograde";
-import { cloneNotebook, parseNotebook, roleOf, type Notebook } from "./notebook";
+import { AUTOGRADE, EXPECTATIONS } from "./autograde";
+import { cloneNotebook, parseNotebook, roleOf, type Notebook } from "../jupyter/notebook";
 import { runPipeline } from "./pipeline";
 import { releaseNotebook } from "./release";
 
@@ -50,7 +50,6 @@ function context(
   student: string,
   executor: Executor,
   expectations: Expectations,
-  trusted: boolean,
 ): GradeContext {
   return {
     assignment: a.name,
@@ -60,7 +59,6 @@ function context(
     expectations,
     executor,
     nonce,
-    trusted,
     warnings: [],
     matched: new Map(),
     runs: new Map(),
@@ -103,8 +101,8 @@ export function loadAssignments(sourceDir: string): Assignment[] {
  * every case. Throws when the instructor's notebook fails its own tests (the assignment cannot be graded).
  */
 export async function expectationsOf(a: Assignment, executor: Executor): Promise<Expectations> {
-  const ctx = context(a, "(instructor)", executor, new Map(), true);
-  await runPipeline(AUTOGRADE, cloneNotebook(a.instructor), ctx);
+  const ctx = context(a, "(instructor)", executor, new Map());
+  await runPipeline(EXPECTATIONS, cloneNotebook(a.instructor), ctx);
   const bad = ctx.grades.filter((g) => !g.manual && g.status !== "pass");
   if (bad.length > 0) {
     throw new Error(
@@ -220,7 +218,7 @@ export async function gradeSubmission(
       seconds(),
     );
   }
-  const ctx = context(a, student, executor, expectations, false);
+  const ctx = context(a, student, executor, expectations);
   try {
     const executed = await runPipeline(AUTOGRADE, nb, ctx);
     return summarize(student, a, ctx.grades, [...warnings, ...ctx.warnings], seconds(), executed);

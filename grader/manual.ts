@@ -7,7 +7,7 @@
  * the BatchReport and the CSV text; cli.ts reads and writes the files.
  */
 import { countedTotals, type BatchReport } from "./grade";
-import { roleOf, sourceOf } from "./notebook";
+import { roleOf, sourceOf } from "../jupyter/notebook";
 import { csvField } from "./report";
 
 export const MANUAL_COLUMNS = ["student_id", "question", "max", "points", "comment", "answer"] as const;

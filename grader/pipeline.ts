@@ -3,7 +3,7 @@
  * nbgrader's preprocessors. Ordering rules are data (`after`), checked by checkOrder (and by a test).
  * Steps never write files; the CLI writes what they return.
  */
-import type { Notebook } from "./notebook";
+import type { Notebook } from "../jupyter/notebook";
 import type { GradeContext } from "./context";
 
 export interface Step<C = GradeContext> {

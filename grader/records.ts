@@ -2,8 +2,7 @@
  * Reading the check records a test cell sent. Records come from the learner's kernel, so they are
  * untrusted data: their shape is validated strictly here and anything odd makes the question `tampered`.
  */
-import { TYPED_ARRAY_NAMES, type Encoded, type EncodedNumber } from "../lib/src/check/encodeValue";
-import type { Outcome } from "../lib/src/check/recordCheck";
+import { TYPED_ARRAY_NAMES, type Encoded, type EncodedNumber, type Outcome } from "@dlopt/lib";
 
 const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === "object" && x !== null && !Array.isArray(x);

@@ -4,14 +4,22 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "../scripts/jupyter";
+import { ROOT } from "../jupyter/environment";
+import {
+  KERNELSPEC,
+  cellChecksum,
+  cloneNotebook,
+  parseNotebook,
+  roleOf,
+  serialize,
+  sourceOf,
+  type Notebook,
+} from "../jupyter/notebook";
 import type { ReleaseContext } from "./context";
-import { cellChecksum, cloneNotebook, parseNotebook, roleOf, sourceOf, type Notebook } from "./notebook";
 import { runPipelineSync, type Step } from "./pipeline";
+import { clearOutputs } from "./steps/clearOutputs";
 import { MARKDOWN_STUB, STUB, hasRegion, replaceRegions } from "./regions";
 import { validateAuthoring } from "./validateAuthoring";
-
-export const KERNELSPEC = { name: "tslab", display_name: "TypeScript (tslab)", language: "typescript" };
 
 function setSource(cell: Notebook["cells"][number], text: string): void {
   cell.source = text;
@@ -85,20 +93,6 @@ export const lockCells: Step<ReleaseContext> = {
   },
 };
 
-export const clearOutputs: Step<ReleaseContext> = {
-  name: "clearOutputs",
-  run(nb) {
-    for (const cell of nb.cells) {
-      if (cell.cell_type === "code") {
-        cell.outputs = [];
-        cell.execution_count = null;
-      }
-      delete cell.metadata.execution;
-    }
-    return nb;
-  },
-};
-
 /** The course kernel and the assignment name (how the grader finds a renamed notebook). */
 export const tagAssignment: Step<ReleaseContext> = {
   name: "tagAssignment",
@@ -151,7 +145,7 @@ export function releaseAll(
   fs.mkdirSync(outDir, { recursive: true });
   return released.map(({ f, nb }) => {
     const out = path.join(outDir, f);
-    fs.writeFileSync(out, JSON.stringify(nb, null, 1) + "\n");
+    fs.writeFileSync(out, serialize(nb));
     return out;
   });
 }

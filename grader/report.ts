@@ -2,10 +2,10 @@
  * The grade report as files: grades.json (one record per student, notebook and question), grades.csv
  * (one row per student) and a feedback page per notebook. Pure functions from the BatchReport to text.
  */
-import type { CellMark } from "./autograde";
+import type { CellMark } from "./steps/cellMark";
 import type { QuestionGrade } from "./context";
 import type { BatchReport, NotebookGrade } from "./grade";
-import { roleOf, sourceOf, type Notebook } from "./notebook";
+import { roleOf, sourceOf, type Notebook } from "../jupyter/notebook";
 
 export function gradesJson(r: BatchReport): string {
   const records = r.results.flatMap((n) =>

@@ -3,7 +3,7 @@
  * metadata that is not schema v3, missing or duplicate grade ids, points on a cell that is not graded,
  * nested or unclosed regions, regions in the wrong kind of cell, test cells the grader cannot rewrite.
  */
-import { cellLabel, roleOf, sourceOf, type Notebook } from "./notebook";
+import { cellLabel, roleOf, sourceOf, type Notebook } from "../jupyter/notebook";
 import { hasRegion, regionErrors } from "./regions";
 import { parseTestCell } from "./testCells";
 

@@ -1,18 +1,21 @@
-"""The grader's kernel driver: executes a list of cells in one fresh tslab kernel and reports what happened.
+"""The kernel driver of jupyter/runner.ts: executes a list of cells in one fresh tslab kernel and reports
+what happened.
 
 Reads a plan (JSON) on stdin, prints one JSON result on stdout. It trusts nothing the kernel says beyond
-"this cell's reply arrived" and the outputs it sent: scores are decided by the TypeScript grader, from the
-check records of each test cell (display_data of RECORD_MIME carrying that cell's nonce).
+"this cell's reply arrived" and the outputs it sent: the grader's scores are decided by the TypeScript
+grader, from the check records of each test cell (display_data of RECORD_MIME carrying that cell's nonce).
 
 Per cell: a timeout (interrupt with SIGINT, then kill and restart the kernel if the interrupt does not
 return), a byte cap on kept output (text beyond it is dropped and the cell marked truncated; a rich output
 that does not fit, such as a plotly figure, is replaced by a one-line note), a hard cap on received output (the
 cell is interrupted), a resident-memory watchdog on the kernel process, and death detection. After a kill
 or a death the kernel is restarted and the cells that succeeded before are replayed (outputs discarded),
-then execution continues with the next cell. The whole plan has a wall-clock cap.
+then execution continues with the next cell. The whole plan has a wall-clock cap. With stopOnFailure (the
+lessons' runs) the first cell that does not succeed, or writes to stderr, ends the run instead. Each cell's
+result carries Jupyter's timestamps (busy, execute_input, execute_reply, idle) and its execution count.
 
 plan: {kernelName, cwd, cellTimeout, notebookTimeout, cellOutputCap, notebookOutputCap, hardOutputCap,
-       memoryCapMb, maxRestarts, recordMime, cells: [{key, source, nonce?}]}
+       memoryCapMb, maxRestarts, stopOnFailure, recordMime, cells: [{key, source, nonce?}]}
 """
 import json
 import os
@@ -26,6 +29,12 @@ from queue import Empty
 from jupyter_client.manager import KernelManager
 
 AFTER_ERROR_PAUSE = 0.3  # tslab aborts cells sent within 200 ms after an error
+
+
+def timestamp(msg):
+    """The ISO time a message was sent (jupyter_client parses the header's date)."""
+    d = msg.get("header", {}).get("date")
+    return d.isoformat() if hasattr(d, "isoformat") else str(d)
 
 
 class Fatal(Exception):
@@ -170,6 +179,7 @@ class Runner:
         pid = self.pid()
         mem_cap = self.plan["memoryCapMb"]
         next_mem_check = 0.0
+        timing = {}
         while not (reply is not None and idle):
             now = time.monotonic()
             if interrupted_at is None and now > cell_deadline:
@@ -188,6 +198,7 @@ class Runner:
                     m = self.kc.get_shell_msg(timeout=0.01)
                     if m["parent_header"].get("msg_id") == msg_id:
                         reply = m["content"]
+                        timing["shell.execute_reply"] = timestamp(m)
                 except Empty:
                     pass
             try:
@@ -200,7 +211,10 @@ class Runner:
             c = m["content"]
             if t == "status":
                 idle = c.get("execution_state") == "idle"
+                timing["iopub.status.idle" if idle else "iopub.status.busy"] = timestamp(m)
                 continue
+            if t == "execute_input":
+                timing["iopub.execute_input"] = timestamp(m)
             if t not in ("stream", "display_data", "update_display_data", "execute_result", "error"):
                 continue
             size = len(json.dumps(c))
@@ -254,9 +268,9 @@ class Runner:
                 else:
                     outputs.append({"output_type": "stream", "name": c["name"], "text": c.get("text", "")})
             elif t in ("display_data", "update_display_data"):
-                outputs.append({"output_type": "display_data", "data": c.get("data", {}), "metadata": {}})
+                outputs.append({"output_type": "display_data", "data": c.get("data", {}), "metadata": c.get("metadata", {})})
             elif t == "execute_result":
-                outputs.append({"output_type": "execute_result", "data": c.get("data", {}), "metadata": {}, "execution_count": None})
+                outputs.append({"output_type": "execute_result", "data": c.get("data", {}), "metadata": c.get("metadata", {}), "execution_count": c.get("execution_count")})
             elif t == "error":
                 outputs.append({"output_type": "error", "ename": c.get("ename", ""), "evalue": c.get("evalue", ""), "traceback": c.get("traceback", [])})
         status = reply.get("status", "error")
@@ -279,6 +293,8 @@ class Runner:
             "truncated": truncated,
             "seconds": round(time.monotonic() - started, 3),
             "message": message,
+            "execution_count": reply.get("execution_count"),
+            "timing": timing,
         }
 
     def restart_and_replay(self, done):
@@ -314,7 +330,11 @@ class Runner:
             self.stop()
             return {"started": False, "message": f"the kernel did not start: {type(e).__name__}: {e}", "cells": [], "restarts": 0, "events": self.events, "seconds": 0}
         alive = True
+        stopped = None  # why the rest is not run (stopOnFailure)
         for i, cell in enumerate(cells):
+            if stopped:
+                results.append({"key": cell["key"], "status": "skipped", "outputs": [], "stderr": "", "records": [], "truncated": False, "seconds": 0, "message": stopped})
+                continue
             if not alive:
                 results.append({"key": cell["key"], "status": "skipped", "outputs": [], "stderr": "", "records": [], "truncated": False, "seconds": 0, "message": "not run: the kernel could not be recovered"})
                 continue
@@ -330,10 +350,15 @@ class Runner:
                 results.append(r)
                 if r["status"] == "ok":
                     done.append(cell)
+                if self.plan.get("stopOnFailure") and (r["status"] != "ok" or r["stderr"]):
+                    stopped = "not run: an earlier cell failed"
             except Fatal as e:
                 self.events.append(f"cell {cell['key']}: {e.message}")
                 results.append({"key": cell["key"], "status": e.status, "outputs": [], "stderr": "", "records": [], "truncated": False, "seconds": 0, "message": e.message})
-                alive = self.restart_and_replay(done)
+                if self.plan.get("stopOnFailure"):
+                    stopped = "not run: an earlier cell failed"
+                else:
+                    alive = self.restart_and_replay(done)
         self.stop()
         return {"started": True, "cells": results, "restarts": self.restarts, "events": self.events, "seconds": round(time.monotonic() - started, 3)}
 

@@ -6,11 +6,11 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { KERNELSPEC } from "./notebook";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const VENV = path.join(ROOT, ".venv");
 export const JUPYTER_HOME = path.join(ROOT, ".jupyter");
-export const KERNEL_NAME = "tslab";
 
 /** Python packages of the Jupyter environment (pip names and the modules that prove they are there). */
 const PACKAGES = ["jupyterlab>=4", "notebook>=7", "nbclient>=0.10", "nbconvert>=7", "plotly"];
@@ -86,13 +86,13 @@ export function ensureJupyter(log: (line: string) => void = console.log): Jupyte
 
 /** Writes the tslab kernelspec into .jupyter/data/kernels/tslab/ (idempotent) and returns its folder. */
 export function ensureKernel(): string {
-  const dir = path.join(JUPYTER_HOME, "data", "kernels", KERNEL_NAME);
+  const dir = path.join(JUPYTER_HOME, "data", "kernels", KERNELSPEC.name);
   const tslab = path.join(ROOT, "node_modules", ".bin", "tslab");
   if (!fs.existsSync(tslab)) throw new Error(`tslab is not installed at ${tslab}: run npm install first`);
   const spec = {
     argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
-    display_name: "TypeScript (tslab)",
-    language: "typescript",
+    display_name: KERNELSPEC.display_name,
+    language: KERNELSPEC.language,
   };
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "kernel.json");
@@ -137,4 +137,13 @@ export function ensureLibBuilt(log: (line: string) => void = console.log): void 
     log(r.stdout + r.stderr);
     throw new Error("lib failed to build (tsc -p lib/tsconfig.json)");
   }
+}
+
+/** Prepares lib, Jupyter and the JupyterLab kernelspec once; returns the Python that has Jupyter. */
+export function prepareJupyter(log: (line: string) => void = console.log): string {
+  ensureLibBuilt(log);
+  const jupyter = ensureJupyter(log);
+  ensureKernel();
+  log(`Jupyter: ${jupyter.source}; kernel "${KERNELSPEC.name}" from .jupyter/data/kernels`);
+  return jupyter.python;
 }

@@ -1,5 +1,5 @@
 /**
- * When an executed copy in build/executed/ can stand for a fresh execution: scripts/nbrun.py records in its
+ * When an executed copy in build/executed/ can stand for a fresh execution: executeNotebook.ts records in its
  * metadata (`course_execution`) the sha256 of the notebook it executed and of the compiled library; the copy
  * is reused when it passed and both still match. `npm test` and `npm run build` thereby share executions.
  */
@@ -7,14 +7,14 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 
-/** Folders whose content an execution depends on besides the notebook (the same list as scripts/nbrun.py). */
+/** Folders whose content an execution depends on besides the notebook . */
 export const LIB_DIRS = ["lib/dist", "lib/wasm"];
 
 export function fileSha256(file: string): string {
   return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }
 
-/** sha256 over the files of LIB_DIRS: each relative path, NUL, its bytes, NUL, in sorted path order (as nbrun.py). */
+/** sha256 over the files of LIB_DIRS: each relative path, NUL, its bytes, NUL, in sorted path order. */
 export function libSha256(root: string): string {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -26,7 +26,7 @@ export function libSha256(root: string): string {
     }
   };
   for (const d of LIB_DIRS) walk(path.join(root, d));
-  // Python sorts str by code point; compare the same way (not localeCompare)
+  // by code point (not localeCompare), so that the order does not depend on the locale
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const h = createHash("sha256");
   for (const rel of files) {

@@ -1,5 +1,6 @@
 /**
- * Plain ipynb JSON (nbformat 4) as the grader sees it, and the nbgrader cell roles (schema v3) read from
+ * The one notebook model of the course's tools (grader, runner, site, authoring): plain ipynb JSON
+ * (nbformat 4), the course's kernelspec, and the nbgrader cell roles (schema v3) read from
  * `metadata.nbgrader`. Cell roles come only from metadata, as in nbgrader.
  */
 import { createHash } from "crypto";
@@ -43,6 +44,18 @@ export interface Notebook {
   };
   cells: Cell[];
 }
+
+/** The kernel every course notebook names: tslab, TypeScript. */
+export const KERNELSPEC = { name: "tslab", display_name: "TypeScript (tslab)", language: "typescript" };
+
+/** The language_info tslab reports, written into authored notebooks. */
+export const LANGUAGE_INFO = {
+  name: "typescript",
+  version: "5.0.4",
+  mimetype: "text/typescript",
+  file_extension: ".ts",
+  codemirror_mode: { name: "javascript", typescript: true },
+};
 
 /** The role of a cell, from its nbgrader metadata (the table of GRADING.md). */
 export type Role = "answer" | "tests" | "manual" | "readonly" | "task" | "plain";
@@ -113,4 +126,42 @@ export function parseNotebook(text: string, file = "notebook"): Notebook {
   });
   if (!o.metadata || typeof o.metadata !== "object") o.metadata = {};
   return o as Notebook;
+}
+
+/** A notebook with the course's kernelspec and the given cells, outputs empty. */
+export function makeNotebook(cells: Cell[], metadata: Record<string, unknown> = {}): Notebook {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: KERNELSPEC, language_info: LANGUAGE_INFO, ...metadata },
+    cells: cells.map((c) =>
+      c.cell_type === "code"
+        ? {
+            id: c.id,
+            cell_type: "code",
+            metadata: c.metadata,
+            execution_count: null,
+            outputs: [],
+            source: c.source,
+          }
+        : { id: c.id, cell_type: c.cell_type, metadata: c.metadata, source: c.source },
+    ),
+  };
+}
+
+/** Empties every code cell's outputs and execution count and drops per-cell execution timings (in place). */
+export function clearOutputs(nb: Notebook): Notebook {
+  for (const cell of nb.cells) {
+    if (cell.cell_type === "code") {
+      cell.outputs = [];
+      cell.execution_count = null;
+    }
+    delete cell.metadata.execution;
+  }
+  return nb;
+}
+
+/** Serializes a notebook the way Jupyter does (one-space indent, trailing newline). */
+export function serialize(nb: Notebook): string {
+  return JSON.stringify(nb, null, 1) + "\n";
 }

@@ -1,16 +1,50 @@
 /**
- * Executes a plan of cells in a fresh tslab kernel through grader/driver.py (jupyter_client), with the
- * kernel's memory capped (V8 heap limit in the kernelspec argv, and a resident-memory watchdog in the
- * driver), stdin closed, per-cell and whole-notebook timeouts, and a kill of the driver itself as the last
- * resort. Never rejects: a broken run comes back as a result that says so.
+ * The one kernel runner: executes a plan of cells in a fresh tslab kernel through jupyter/driver.py
+ * (jupyter_client), with the kernel's memory capped (V8 heap limit in the kernelspec argv, and a
+ * resident-memory watchdog in the driver), stdin closed, per-cell and whole-notebook timeouts, output caps,
+ * kernel restarts, its own PID namespace, and a kill of the driver itself as the last resort. Never
+ * rejects: a broken run comes back as a result that says so. The grader runs submissions with it, and
+ * executeNotebook.ts runs the lessons (`npm run execute`, `npm test`, the site build) with it.
  */
 import { spawn, spawnSync } from "child_process";
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT, ensureJupyter, ensureLibBuilt, jupyterEnv } from "../scripts/jupyter";
-import { RECORD_MIME } from "../lib/src/check/recordCheck";
-import type { ExecutePlan, Executor, RunResult } from "./context";
+import { RECORD_MIME } from "@dlopt/lib";
+import { ROOT, ensureJupyter, ensureLibBuilt, jupyterEnv } from "./environment";
+import type { Cell } from "./notebook";
+
+/** One executed cell as the kernel driver reports it. */
+export interface CellRun {
+  key: string;
+  status: "ok" | "error" | "abort" | "timeout" | "dead" | "skipped";
+  outputs: Cell["outputs"];
+  stderr: string;
+  records: unknown[];
+  truncated: boolean;
+  seconds: number;
+  message: string;
+  /** The reply's execution count (absent for a cell that did not run). */
+  execution_count?: number | null;
+  /** Jupyter's per-cell timestamps (metadata.execution of an executed notebook). */
+  timing?: Record<string, string>;
+}
+
+export interface RunResult {
+  started: boolean;
+  message?: string;
+  cells: CellRun[];
+  restarts: number;
+  events: string[];
+  seconds: number;
+}
+
+export interface ExecutePlan {
+  cells: { key: string; source: string; nonce?: string }[];
+}
+
+/** Runs cells in a fresh kernel (makeExecutor in production; a fake in unit tests). */
+export type Executor = (plan: ExecutePlan) => Promise<RunResult>;
 
 export interface ExecuteOptions {
   /** Seconds a cell may run before it is interrupted (default 30). */
@@ -22,13 +56,18 @@ export interface ExecuteOptions {
   /** Bytes of output kept per cell and per notebook (default 64 KB and 1 MB). */
   cellOutputBytes?: number;
   notebookOutputBytes?: number;
+  /** Bytes of output received by a cell before it is interrupted (default 16 MB). */
+  hardOutputBytes?: number;
   /** Kernel restarts allowed per notebook after a hang or a death (default 3). */
   maxRestarts?: number;
+  /** Stop at the first cell that fails or writes to stderr; the rest come back skipped (default false). */
+  stopOnFailure?: boolean;
 }
 
-export const GRADER_KERNEL = "tslab-grader";
-const GRADER_JUPYTER = path.join(ROOT, "build", "grader", "jupyter");
-const WORK = path.join(ROOT, "build", "grader", "work");
+/** The kernel of a memory cap (the cap is part of the kernelspec's argv). */
+export const runnerKernel = (memoryMb: number) => `tslab-capped-${memoryMb}mb`;
+const RUNNER_JUPYTER = path.join(ROOT, "build", "runner", "jupyter");
+const WORK = path.join(ROOT, "build", "runner", "work");
 
 /**
  * The command prefix that runs a kernel in its own PID namespace (util-linux unshare), or null when this
@@ -50,8 +89,8 @@ export function isolation(): string[] | null {
   return null;
 }
 
-/** Prepares lib, Jupyter and the grader's kernelspec; returns the Python that runs the driver. */
-export function prepareGrading(options: ExecuteOptions = {}, log: (line: string) => void = () => {}): string {
+/** Prepares lib, Jupyter and the runner's kernelspec; returns the Python that runs the driver. */
+export function prepareKernel(options: ExecuteOptions = {}, log: (line: string) => void = () => {}): string {
   try {
     ensureLibBuilt(log);
   } catch (e) {
@@ -59,7 +98,7 @@ export function prepareGrading(options: ExecuteOptions = {}, log: (line: string)
     log(`warning: ${(e as Error).message}; grading with the lib/dist that exists`);
   }
   const python = ensureJupyter(log).python;
-  const dir = path.join(GRADER_JUPYTER, "kernels", GRADER_KERNEL);
+  const dir = path.join(RUNNER_JUPYTER, "kernels", runnerKernel(options.memoryMb ?? 1024));
   fs.mkdirSync(dir, { recursive: true });
   const tslab = path.join(ROOT, "node_modules", "tslab", "bin", "tslab");
   const kernel = [
@@ -74,7 +113,7 @@ export function prepareGrading(options: ExecuteOptions = {}, log: (line: string)
   if (!isolate) log("warning: unshare is not available: kernels run without their own PID namespace");
   const spec = {
     argv: isolate ? [...isolate, "/bin/sh", "-c", '"$@"; exit $?', "sh", ...kernel] : kernel,
-    display_name: "TypeScript (tslab, grader)",
+    display_name: "TypeScript (tslab, capped)",
     language: "typescript",
     interrupt_mode: "signal",
   };
@@ -91,20 +130,21 @@ export function makeExecutor(python: string, options: ExecuteOptions = {}): Exec
       const cwd = path.join(WORK, randomBytes(8).toString("hex"));
       fs.mkdirSync(cwd, { recursive: true });
       const full = {
-        kernelName: GRADER_KERNEL,
+        kernelName: runnerKernel(memoryMb),
         cwd,
         cellTimeout: options.cellTimeout ?? 30,
         notebookTimeout,
         cellOutputCap: options.cellOutputBytes ?? 64 * 1024,
         notebookOutputCap: options.notebookOutputBytes ?? 1024 * 1024,
-        hardOutputCap: 16 * 1024 * 1024,
+        hardOutputCap: options.hardOutputBytes ?? 16 * 1024 * 1024,
         memoryCapMb: Math.round(memoryMb * 1.5),
         maxRestarts: options.maxRestarts ?? 3,
+        stopOnFailure: options.stopOnFailure ?? false,
         recordMime: RECORD_MIME,
         cells: plan.cells,
       };
       const env = jupyterEnv(process.env, python);
-      env.JUPYTER_PATH = `${GRADER_JUPYTER}${path.delimiter}${env.JUPYTER_PATH}`;
+      env.JUPYTER_PATH = `${RUNNER_JUPYTER}${path.delimiter}${env.JUPYTER_PATH}`;
       const child = spawn(python, [path.join(__dirname, "driver.py")], {
         cwd,
         env,
@@ -137,7 +177,7 @@ export function makeExecutor(python: string, options: ExecuteOptions = {}): Exec
           // reported below
         }
         const why = killed
-          ? `the grader stopped the run after ${notebookTimeout + 90} s`
+          ? `the runner stopped the run after ${notebookTimeout + 90} s`
           : `the kernel driver failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`;
         resolve({ started: false, message: why, cells: [], restarts: 0, events: [why], seconds: 0 });
       });

@@ -19,7 +19,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { nativeBuildMachine } from "../lib/src/optim/fastOptimizer";
+import { nativeBuildMachine } from "@dlopt/lib";
 
 const root = path.resolve(__dirname, "..");
 const source = path.join(root, "lib", "native", "optimStep.c");

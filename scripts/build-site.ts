@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import { buildSite, formatReport } from "./site/buildSite";
-import { ROOT } from "./jupyter";
+import { ROOT } from "../jupyter/environment";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -3,7 +3,7 @@
  * Jupyter with the tslab kernel, writes executed copies to build/executed/, prints one line per notebook,
  * and exits non-zero when any fails.
  */
-import { executeNotebooks, formatResult, lessonNotebooks } from "./notebook-runner";
+import { executeNotebooks, formatResult, lessonNotebooks } from "../jupyter/executeNotebook";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -12,9 +12,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { functionByName } from "../lib/src/functions/functionByName";
-import { replayGolden } from "../lib/src/optim/replayGolden";
-import { schedulerByName } from "../lib/src/schedules/schedulerByName";
+import { functionByName, replayGolden, schedulerByName } from "@dlopt/lib";
 
 function expand(arg: string): string[] {
   if (fs.existsSync(arg) && fs.statSync(arg).isDirectory()) {

@@ -11,11 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import { seeded, shuffle } from "../lib/src/core/random";
-import { datasetPath } from "../lib/src/core/paths";
-import { readIdx } from "../lib/src/data/readIdx";
-import { encodeIdx } from "../lib/src/data/encodeIdx";
-import { FASHION_MNIST_DEBIAN_PATH } from "../lib/src/data/loadFashionMnist";
+import { seeded, shuffle, datasetPath, readIdx, encodeIdx, FASHION_MNIST_DEBIAN_PATH } from "@dlopt/lib";
 
 const SEED = 20171 as const;
 

@@ -11,62 +11,12 @@
  * form is for writing and editing. Notebooks are written with no outputs, nbformat 4.5, the tslab kernel.
  */
 import * as fs from "fs";
-
-export interface Cell {
-  id: string;
-  cell_type: "code" | "markdown" | "raw";
-  metadata: Record<string, unknown>;
-  source: string | string[];
-  outputs?: unknown[];
-  execution_count?: number | null;
-  attachments?: unknown;
-}
-
-export interface Notebook {
-  nbformat: number;
-  nbformat_minor: number;
-  metadata: Record<string, unknown>;
-  cells: Cell[];
-}
-
-export const KERNELSPEC = { name: "tslab", display_name: "TypeScript (tslab)", language: "typescript" };
-export const LANGUAGE_INFO = {
-  name: "typescript",
-  version: "5.0.4",
-  mimetype: "text/typescript",
-  file_extension: ".ts",
-  codemirror_mode: { name: "javascript", typescript: true },
-};
+import { makeNotebook, serialize, sourceOf, type Cell, type Notebook } from "../jupyter/notebook";
 
 /** Splits source text into the ipynb line list (every line but the last keeps its newline). */
 export function toLines(text: string): string[] {
   const parts = text.split("\n");
   return parts.map((line, i) => (i < parts.length - 1 ? line + "\n" : line)).filter((l) => l !== "");
-}
-
-export function sourceText(cell: Cell): string {
-  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-}
-
-/** A notebook with the course's kernelspec and the given cells, outputs empty. */
-export function makeNotebook(cells: Cell[], metadata: Record<string, unknown> = {}): Notebook {
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: KERNELSPEC, language_info: LANGUAGE_INFO, ...metadata },
-    cells: cells.map((c) =>
-      c.cell_type === "code"
-        ? {
-            id: c.id,
-            cell_type: "code",
-            metadata: c.metadata,
-            execution_count: null,
-            outputs: [],
-            source: c.source,
-          }
-        : { id: c.id, cell_type: c.cell_type, metadata: c.metadata, source: c.source },
-    ),
-  };
 }
 
 export function parseText(text: string, file = "<text>"): Notebook {
@@ -112,14 +62,9 @@ export function toText(nb: Notebook): string {
   return nb.cells
     .map((c) => {
       const meta = Object.keys(c.metadata ?? {}).length > 0 ? ` meta=${JSON.stringify(c.metadata)}` : "";
-      return `%% ${c.cell_type} id=${c.id}${meta}\n${sourceText(c)}\n`;
+      return `%% ${c.cell_type} id=${c.id}${meta}\n${sourceOf(c)}\n`;
     })
     .join("\n");
-}
-
-/** Serializes a notebook the way Jupyter does (one-space indent, trailing newline). */
-export function serialize(nb: Notebook): string {
-  return JSON.stringify(nb, null, 1) + "\n";
 }
 
 if (require.main === module) {

@@ -6,8 +6,8 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "./jupyter";
-import { executeNotebooks, formatResult, lessonNotebooks } from "./notebook-runner";
+import { ROOT } from "../jupyter/environment";
+import { executeNotebooks, formatResult, lessonNotebooks } from "../jupyter/executeNotebook";
 
 let passed = 0;
 let failed = 0;

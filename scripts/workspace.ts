@@ -7,7 +7,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "./jupyter";
+import { ROOT } from "../jupyter/environment";
 
 const MANIFEST = ".course-manifest.json";
 

@@ -75,6 +75,7 @@ export {
   fastOptimizerBytesPerParameter,
   optimWasmPath,
 } from "./optim/fastOptimizer";
+export { nativeBuildMachine } from "./optim/fastOptimizer";
 export { compareBackends } from "./optim/compareBackends";
 export type { BackendComparison, CompareBackendsSettings } from "./optim/compareBackends";
 export type {
@@ -303,4 +304,5 @@ export { recordCheck, RECORD_MIME } from "./check/recordCheck";
 export type { CheckRecord, RecordedCase, Outcome } from "./check/recordCheck";
 export { encodeValue, encodeNumber } from "./check/encodeValue";
 export type { Encoded, EncodedNumber } from "./check/encodeValue";
+export { TYPED_ARRAY_NAMES } from "./check/encodeValue";
 export { compareEncoded, describeEncoded, decodeNumber } from "./check/compareEncoded";

@@ -6,11 +6,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Notebook } from "../nbtext";
-import { ROOT, ensureLibBuilt } from "../jupyter";
-import { executeNotebooks, formatResult, lessonNotebooks } from "../notebook-runner";
+import type { Notebook } from "../../jupyter/notebook";
+import { ROOT, ensureLibBuilt } from "../../jupyter/environment";
+import { executeNotebooks, formatResult, lessonNotebooks } from "../../jupyter/executeNotebook";
 import { buildApiDocs } from "./apiDocs";
-import { executionRecord, libSha256, staleReason } from "./freshness";
+import { executionRecord, libSha256, staleReason } from "../../jupyter/freshness";
 import { escapeHtml } from "./html";
 import { renderMarkdownInline } from "./markdown";
 import type { MathError } from "./math";

@@ -5,8 +5,7 @@
  * its JSON beside it, drawn in the browser by the site's one plotly.min.js (assets/site.js); the figure's
  * `text/html` alternative, which inlines plotly.js, is never copied into the site.
  */
-import type { Cell, Notebook } from "../nbtext";
-import { sourceText } from "../nbtext";
+import { sourceOf, type Cell, type Notebook } from "../../jupyter/notebook";
 import { escapeHtml, scriptJson, stripAnsi } from "./html";
 import { highlightTypeScript } from "./highlight";
 import type { MathError } from "./math";
@@ -53,7 +52,7 @@ export function isPlotlyBundle(html: string): boolean {
 export function lessonInfo(nb: Notebook, fallbackTitle: string): LessonInfo {
   const meta = (nb.metadata?.course ?? {}) as { title?: string; summary?: string };
   const first = nb.cells.find((c) => c.cell_type === "markdown");
-  const source = first ? sourceText(first) : "";
+  const source = first ? sourceOf(first) : "";
   const heading = /^\s*#\s+(.+)$/m.exec(source);
   const title = meta.title ?? (heading ? markdownText(heading[1]) : fallbackTitle);
   let summary = meta.summary;
@@ -153,10 +152,10 @@ class Renderer {
     if (tags.includes("remove-cell")) return "";
     const id = escapeHtml(cell.id ?? `cell-${index + 1}`);
     if (cell.cell_type === "markdown") {
-      return `<section class="cell markdown" id="${id}">${renderMarkdown(sourceText(cell), this.mathErrors)}</section>\n`;
+      return `<section class="cell markdown" id="${id}">${renderMarkdown(sourceOf(cell), this.mathErrors)}</section>\n`;
     }
     if (cell.cell_type !== "code") return "";
-    const source = sourceText(cell);
+    const source = sourceOf(cell);
     const outputs = tags.includes("remove-output") ? [] : mergeStreams((cell.outputs ?? []) as Output[]);
     const input =
       tags.includes("remove-input") || source.trim() === ""

@@ -5,10 +5,9 @@
  * cells stay: the site shows an executed lesson.
  */
 import type { ReleaseContext } from "../../grader/context";
-import { cloneNotebook, sourceOf, type Notebook as GraderNotebook } from "../../grader/notebook";
 import { runPipelineSync, type Step } from "../../grader/pipeline";
 import { clearHiddenTests, clearSolutions, validate } from "../../grader/release";
-import type { Notebook } from "../nbtext";
+import { cloneNotebook, sourceOf, type Notebook } from "../../jupyter/notebook";
 
 /** The grader's release steps the site applies (no checksums, locks or cleared outputs). */
 export const SITE_RELEASE: Step<ReleaseContext>[] = [validate, clearSolutions, clearHiddenTests];
@@ -24,17 +23,16 @@ export interface StudentView {
  * thrown for malformed authoring.
  */
 export function studentView(nb: Notebook, file = "notebook.ipynb"): StudentView {
-  const original = nb as unknown as GraderNotebook;
   const assignment = file.replace(/^.*[\\/]/, "").replace(/\.ipynb$/, "");
-  const released = runPipelineSync(SITE_RELEASE, cloneNotebook(original), { assignment, file });
+  const released = runPipelineSync(SITE_RELEASE, cloneNotebook(nb), { assignment, file });
   const changed: number[] = [];
   released.cells.forEach((cell, i) => {
-    if (sourceOf(cell) === sourceOf(original.cells[i])) return;
+    if (sourceOf(cell) === sourceOf(nb.cells[i])) return;
     changed.push(i);
     if (cell.cell_type === "code") {
       cell.outputs = [];
       cell.execution_count = null;
     }
   });
-  return { notebook: released as unknown as Notebook, changed };
+  return { notebook: released, changed };
 }

@@ -8,9 +8,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { functionByName, GOLDEN_FUNCTION_NAMES } from "../../lib/src/functions/functionByName";
-import { replayGolden } from "../../lib/src/optim/replayGolden";
-import { schedulerByName } from "../../lib/src/schedules/schedulerByName";
+import { functionByName, GOLDEN_FUNCTION_NAMES, replayGolden, schedulerByName } from "@dlopt/lib";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 const fixtures = path.join(repoRoot, "test", "fixtures", "golden");

@@ -1,9 +1,10 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { encodeValue } from "../../lib/src/check/encodeValue";
-import { AUTOGRADE, markOf } from "../../grader/autograde";
+import { encodeValue } from "@dlopt/lib";
+import { AUTOGRADE, EXPECTATIONS } from "../../grader/autograde";
+import { markOf } from "../../grader/steps/cellMark";
 import type { CellRun, ExecutePlan, Expectations, GradeContext, RunResult } from "../../grader/context";
-import { cloneNotebook, sourceOf, type Notebook } from "../../grader/notebook";
+import { cloneNotebook, sourceOf, type Notebook } from "../../jupyter/notebook";
 import { runPipeline } from "../../grader/pipeline";
 import { CLIP_OK, EMA_OK, instructorNotebook, releasedNotebook } from "./fixtures/submissions";
 
@@ -65,7 +66,7 @@ function fakeExecutor(f: Fake) {
   };
 }
 
-function ctxFor(f: Fake, expectations: Expectations, trusted = false): GradeContext {
+function ctxFor(f: Fake, expectations: Expectations): GradeContext {
   let n = 0;
   return {
     assignment: "grader-ema",
@@ -75,7 +76,6 @@ function ctxFor(f: Fake, expectations: Expectations, trusted = false): GradeCont
     expectations,
     executor: fakeExecutor(f),
     nonce: () => `nonce${n++}`,
-    trusted,
     warnings: [],
     matched: new Map(),
     runs: new Map(),
@@ -84,8 +84,8 @@ function ctxFor(f: Fake, expectations: Expectations, trusted = false): GradeCont
 }
 
 async function expectations(): Promise<Expectations> {
-  const ctx = ctxFor({}, new Map(), true);
-  await runPipeline(AUTOGRADE, instructorNotebook(), ctx);
+  const ctx = ctxFor({}, new Map());
+  await runPipeline(EXPECTATIONS, instructorNotebook(), ctx);
   return ctx.expectations;
 }
 

@@ -1,17 +1,18 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AUTOGRADE } from "../../grader/autograde";
+import { AUTOGRADE, EXPECTATIONS } from "../../grader/autograde";
 import { checkOrder, runPipelineSync, type Step } from "../../grader/pipeline";
 import { GENERATE } from "../../grader/release";
 
 describe("the grader's pipelines", () => {
-  it("GENERATE (release) and AUTOGRADE (grade) respect every ordering rule their steps declare", () => {
+  it("GENERATE (release), EXPECTATIONS and AUTOGRADE (grade) respect every ordering rule their steps declare", () => {
     assert.deepEqual(checkOrder(GENERATE), []);
+    assert.deepEqual(checkOrder(EXPECTATIONS), []);
     assert.deepEqual(checkOrder(AUTOGRADE), []);
   });
 
   it("every step a rule names is in the pipeline, so no rule is silently void", () => {
-    for (const steps of [GENERATE, AUTOGRADE] as Step<unknown>[][]) {
+    for (const steps of [GENERATE, EXPECTATIONS, AUTOGRADE] as Step<unknown>[][]) {
       const names = new Set(steps.map((s) => s.name));
       for (const s of steps) for (const a of s.after ?? []) assert.ok(names.has(a), `${s.name} after ${a}`);
     }

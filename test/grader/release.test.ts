@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cellChecksum, sourceOf } from "../../grader/notebook";
+import { cellChecksum, sourceOf } from "../../jupyter/notebook";
 import { releaseAll, releaseNotebook } from "../../grader/release";
 import { INSTRUCTOR, instructorNotebook } from "./fixtures/submissions";
 

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Cell, Notebook } from "../../grader/notebook";
+import type { Cell, Notebook } from "../../jupyter/notebook";
 import { authoringErrors } from "../../grader/validateAuthoring";
 import { instructorNotebook } from "./fixtures/submissions";
 

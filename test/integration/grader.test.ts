@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseCsv } from "../../grader/manual";
-import { executeNotebook, prepare } from "../../scripts/notebook-runner";
+import { executeNotebook, prepare } from "../../jupyter/executeNotebook";
 import {
   CLIP_OK,
   EMA_OK,

@@ -1,9 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "fs";
-import { FASHION_MNIST_DEBIAN_PATH, loadFashionMnist } from "../../lib/src/data/loadFashionMnist";
-import { createMlp } from "../../lib/src/nn/mlp";
-import { train } from "../../lib/src/nn/train";
+import { FASHION_MNIST_DEBIAN_PATH, loadFashionMnist, createMlp, train } from "@dlopt/lib";
 
 // Issue 7: on the full Fashion-MNIST set (Debian's dataset-fashion-mnist, installed by .ci/run), the
 // 784-128-10 MLP trained with Adam at batch 64 reaches at least 85% test accuracy within 3 epochs.

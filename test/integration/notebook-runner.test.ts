@@ -2,7 +2,7 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { executeNotebook, formatResult, prepare } from "../../scripts/notebook-runner";
+import { executeNotebook, formatResult, prepare } from "../../jupyter/executeNotebook";
 
 const fixtures = path.resolve(__dirname, "..", "fixtures", "notebooks");
 const outDir = path.resolve(__dirname, "..", "..", "build", "test", "runner");

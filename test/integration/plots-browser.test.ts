@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { ensureJupyter, ensureKernel, ensureLibBuilt, jupyterEnv, labArgs } from "../../scripts/jupyter";
+import { ensureJupyter, ensureKernel, ensureLibBuilt, jupyterEnv, labArgs } from "../../jupyter/environment";
 
 const root = path.resolve(__dirname, "..", "..");
 const fixture = path.join(root, "test", "fixtures", "notebooks", "plots.ipynb");

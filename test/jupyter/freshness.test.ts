@@ -4,7 +4,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { fileSha256, libSha256, staleReason } from "../../../scripts/site/freshness";
+import { fileSha256, libSha256, staleReason } from "../../jupyter/freshness";
 
 describe("reusing executed copies (freshness)", () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "site-freshness-"));

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { parseNotebook, roleOf, type Cell } from "../../grader/notebook";
+import { parseNotebook, roleOf, type Cell } from "../../jupyter/notebook";
 
 describe("notebooks and cell roles", () => {
   it("roleOf follows nbgrader's table: answer, tests, manual, read-only, plain", () => {

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { makeNotebook, type Cell } from "../../../scripts/nbtext";
+import { makeNotebook, type Cell, type Output } from "../../../jupyter/notebook";
 import {
   PLOTLY_MIME,
   isPlotlyBundle,
@@ -11,7 +11,7 @@ import {
 const code = (
   id: string,
   source: string,
-  outputs: unknown[],
+  outputs: Output[],
   metadata: Record<string, unknown> = {},
 ): Cell => ({
   id,

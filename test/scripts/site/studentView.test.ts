@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { makeNotebook, sourceText, type Cell } from "../../../scripts/nbtext";
+import { makeNotebook, sourceOf, type Cell } from "../../../jupyter/notebook";
 import { studentView } from "../../../scripts/site/studentView";
 
 const grader = (meta: Record<string, unknown>) => ({
@@ -42,7 +42,7 @@ describe("the student version of a lesson (studentView, the grader's release ste
     },
   ]);
   const { notebook, changed } = studentView(instructor, "lesson.ipynb");
-  const src = (i: number) => sourceText(notebook.cells[i]);
+  const src = (i: number) => sourceOf(notebook.cells[i]);
 
   it("replaces a solution region by the grader's stub, at the region's indentation", () => {
     assert.equal(src(2), 'function f(x: number) {\n  throw new Error("not implemented");\n}');
@@ -66,7 +66,7 @@ describe("the student version of a lesson (studentView, the grader's release ste
   });
 
   it("leaves the instructor's notebook untouched", () => {
-    assert.match(sourceText(instructor.cells[2]), /return 2 \* x/);
+    assert.match(sourceOf(instructor.cells[2]), /return 2 \* x/);
     assert.equal(instructor.cells[2].outputs?.length, 1);
   });
 
