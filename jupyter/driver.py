@@ -92,7 +92,9 @@ class Runner:
     # kernel lifecycle
     def start(self):
         self.km = KernelManager(kernel_name=self.plan["kernelName"])
-        self.km.start_kernel(cwd=self.plan["cwd"], stdin=subprocess.DEVNULL, stderr=self.stderr_file)
+        # The kernel's own stdout goes with its stderr: it must never mix into the result this driver prints,
+        # nor share (and make non-blocking, as Node does) the pipe that carries it.
+        self.km.start_kernel(cwd=self.plan["cwd"], stdin=subprocess.DEVNULL, stdout=self.stderr_file, stderr=self.stderr_file)
         self.kc = self.km.client()
         self.kc.allow_stdin = False
         self.kc.start_channels()
@@ -376,6 +378,7 @@ def main():
         result = runner.run()
     finally:
         runner.stop()
+    os.set_blocking(sys.stdout.fileno(), True)
     sys.stdout.write(json.dumps(result))
     sys.stdout.flush()
 
