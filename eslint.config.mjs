@@ -1,6 +1,40 @@
 // One lint configuration for the whole repository (lib, scripts, tests, grader, benchmarks).
 import js from "@eslint/js";
+import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
+
+/**
+ * Dependencies run one way between the top-level folders: lib <- jupyter <- grader <- scripts (scripts may
+ * use the grader's release; bench and test stand on the others and nothing stands on them). Each zone names
+ * the folders a folder must not import from; with the order strict, no two folders can import each other.
+ * Outside lib (and lib's own tests) the library is imported as `@dlopt/lib`, never from lib/src.
+ */
+const LIB_SRC = "Import the library as @dlopt/lib (its barrel), not from lib/src.";
+const LAYERS = [
+  {
+    target: "./lib",
+    from: ["./jupyter", "./grader", "./scripts", "./bench", "./test"],
+    message: "lib knows nothing of the apps.",
+  },
+  {
+    target: "./jupyter",
+    from: ["./grader", "./scripts", "./bench", "./test"],
+    message: "jupyter/ is the shared room: it stands on lib only.",
+  },
+  {
+    target: "./grader",
+    from: ["./scripts", "./bench", "./test"],
+    message: "The grader stands on jupyter/ and lib, never on scripts.",
+  },
+  { target: "./scripts", from: ["./bench", "./test"], message: "scripts stand on grader, jupyter and lib." },
+  {
+    target: "./bench",
+    from: ["./scripts", "./grader", "./test"],
+    message: "bench stands on lib and jupyter only.",
+  },
+  { target: ["./jupyter", "./grader", "./scripts", "./bench"], from: "./lib/src", message: LIB_SRC },
+  { target: "./test", from: "./lib/src", message: LIB_SRC },
+];
 
 export default tseslint.config(
   {
@@ -23,6 +57,27 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-require-imports": "off",
       "no-constant-condition": ["error", { checkLoops: false }],
+    },
+  },
+  {
+    files: ["**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts"] },
+      "import-x/resolver": { node: { extensions: [".ts", ".js", ".json"] } },
+    },
+    rules: {
+      "import-x/no-restricted-paths": ["error", { zones: LAYERS }],
+      // a cycle between modules (and so between their folders) fails the lint
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+  {
+    // lib's unit tests test lib's files themselves
+    files: ["test/lib/**/*.ts"],
+    rules: {
+      "import-x/no-restricted-paths": ["error", { zones: LAYERS.filter((z) => z.message !== LIB_SRC) }],
     },
   },
   {

@@ -7,14 +7,13 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { ROOT } from "../../jupyter/environment";
 import { buildSite, formatReport, type BuildReport } from "../../scripts/site/buildSite";
-import { executionRecord, fileSha256, libSha256 } from "../../jupyter/freshness";
+import { executionRecord, fileSha256 } from "../../jupyter/freshness";
 
 const SITE = path.join(ROOT, "build", "site");
 const FIXTURE_SITE = path.join(ROOT, "build", "test", "site-student");
