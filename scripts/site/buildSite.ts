@@ -1,6 +1,6 @@
 /**
  * The course as a static website (`npm run build`): executes the lessons that have no fresh executed copy
- * (freshness.ts), renders each executed lesson to <site>/<lesson>.html (student version unless
+ * (jupyter/freshness.ts), renders each executed lesson to <site>/<lesson>.html (student version unless
  * `instructor`), writes the index, the API reference (apiDocs.ts, built while the lessons execute), the
  * assets, and build.json with the times. The site works from disk: no file it loads comes from the network.
  */

@@ -19,7 +19,7 @@ describe("reusing executed copies (freshness)", () => {
   const lib = libSha256(root);
   const fresh = { ok: true, seconds: 3, source_sha256: fileSha256(source), lib_sha256: lib };
 
-  it("hashes the library as scripts/nbrun.py does: path, NUL, bytes, NUL, in sorted path order", () => {
+  it("hashes the library: path, NUL, bytes, NUL, in sorted path order", () => {
     const bytes = "lib/dist/core/b.js\0exports.b = 2;\n\0lib/dist/index.js\0exports.a = 1;\n\0";
     assert.equal(lib, createHash("sha256").update(bytes).digest("hex"));
   });
