@@ -95,7 +95,7 @@ export function prepareKernel(options: ExecuteOptions = {}, log: (line: string) 
     ensureLibBuilt(log);
   } catch (e) {
     if (!fs.existsSync(path.join(ROOT, "lib", "dist", "index.js"))) throw e;
-    log(`warning: ${(e as Error).message}; grading with the lib/dist that exists`);
+    log(`warning: ${(e as Error).message}; running with the lib/dist that exists`);
   }
   const python = ensureJupyter(log).python;
   const dir = path.join(RUNNER_JUPYTER, "kernels", runnerKernel(options.memoryMb ?? 1024));
