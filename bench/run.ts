@@ -1,11 +1,13 @@
 /**
  * `npm run bench -- [name ...]`: runs bench/<name>.ts for each name (all benchmarks when none). Each
  * benchmark compares against its peer (torch, scikit-learn, tfjs) in the same run, prints a table and
- * writes build/bench/<name>.json.
+ * writes build/bench/<name>.json. The benchmarks import @dlopt/lib (lib/dist), so lib is built first: they
+ * measure the sources as they are.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { ensureLibBuilt } from "../jupyter/environment";
 
 const dir = __dirname;
 const available = fs
@@ -15,6 +17,7 @@ const available = fs
   .sort();
 const names = process.argv.slice(2);
 const chosen = names.length > 0 ? names : available;
+ensureLibBuilt();
 let failed = 0;
 for (const name of chosen) {
   if (!available.includes(name)) {
