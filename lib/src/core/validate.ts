@@ -3,6 +3,30 @@
  * name the offending value, so a learner sees `Invalid learning rate: -0.1` rather than a NaN later.
  */
 
+/**
+ * Throws a TypeError naming the first key of `options` that is not allowed (a misspelt option would
+ * otherwise be ignored silently) and listing the allowed ones, e.g.
+ * `loadAirfoil got an unexpected option: path (expected one of subset)`. `allowed` is the list of keys or
+ * an object with exactly those keys (an optimizer's defaults). `options` must be an object (or undefined).
+ */
+export function checkOptionKeys(
+  name: string,
+  options: object | undefined,
+  allowed: object | readonly string[],
+): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`${name} options must be an object, got ${JSON.stringify(options)}`);
+  }
+  const keys: readonly string[] = Array.isArray(allowed) ? allowed : Object.keys(allowed);
+  for (const key of Object.keys(options)) {
+    if (!keys.includes(key)) {
+      const expected = keys.length > 0 ? `expected one of ${keys.join(", ")}` : "it takes none";
+      throw new TypeError(`${name} got an unexpected option: ${key} (${expected})`);
+    }
+  }
+}
+
 /** Throws unless `value` is a finite number >= 0. `what` names it: "learning rate", "epsilon value". */
 export function checkNonNegative(what: string, value: number): void {
   if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {

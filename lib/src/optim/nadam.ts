@@ -1,3 +1,4 @@
+import { biasCorrection } from "../averages/biasCorrect";
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
 import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
@@ -114,7 +115,7 @@ export function nadam(options: Partial<NadamOptions> = {}): Optimizer<NadamState
       const lr = checkStep(x, g, s.expAvg.length, lrOverride, o.lr);
       s.step += 1;
       const t = s.step;
-      const biasCorrection2 = 1 - beta2 ** t;
+      const biasCorrection2 = biasCorrection(beta2, t);
       const mu = beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
       const muNext = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * momentumDecay));
       s.muProduct *= mu;
