@@ -12,7 +12,6 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { seeded, shuffle } from "../lib/src/core/random";
-import { datasetPath } from "../lib/src/core/paths";
 import { readIdx } from "../lib/src/data/readIdx";
 import { encodeIdx } from "../lib/src/data/encodeIdx";
 import { FASHION_MNIST_DEBIAN_PATH } from "../lib/src/data/loadFashionMnist";
@@ -51,7 +50,7 @@ function subset(from: string, prefix: string, perClass: number, out: string, see
 }
 
 const from = arg("--from", FASHION_MNIST_DEBIAN_PATH);
-const out = datasetPath("fashion-mnist-subset");
+const out = path.resolve(__dirname, "..", "datasets", "fashion-mnist-subset");
 fs.mkdirSync(out, { recursive: true });
 subset(from, "train", Number(arg("--train", "600")), out, SEED);
 subset(from, "t10k", Number(arg("--test", "100")), out, SEED + 1);

@@ -2,7 +2,7 @@ import { seeded } from "../core/random";
 import { checkInteger } from "../core/validate";
 import { gemm, type Gemm } from "./gemm";
 import { createWasmGemm, wasmGemmAvailable } from "./wasmGemm";
-import { wasmMemory } from "./wasmModule";
+import { wasmMemory } from "../core/wasmModule";
 import { adamStep32 } from "./adamStep32";
 import { createWasmAdamStep32, wasmAdamAvailable, type AdamStep32 } from "./wasmAdamStep32";
 import { heNormal, xavierUniform } from "./init";

@@ -1,5 +1,5 @@
 import type { AdamOptions32, AdamState32 } from "./adamStep32";
-import { checkInMemory, wasmAvailable, wasmExports, type WasmMemory } from "./wasmModule";
+import { checkInMemory, wasmAvailable, wasmExports, type WasmMemory } from "../core/wasmModule";
 
 type RawAdam = (
   n: number,

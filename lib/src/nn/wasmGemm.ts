@@ -1,5 +1,5 @@
 import type { Gemm } from "./gemm";
-import { checkInMemory, wasmAvailable, wasmExports, type WasmMemory } from "./wasmModule";
+import { checkInMemory, wasmAvailable, wasmExports, type WasmMemory } from "../core/wasmModule";
 
 type RawGemm = (
   M: number,
