@@ -15,7 +15,7 @@ export function biasCorrection(rho: number, t: number): number {
 }
 
 /**
- * Bias correction of an EMA started at V₀ = 0 (SYLLABUS §4; Adam's m̂ and v̂): the weights of V_t sum to
+ * Bias correction of an EMA started at V₀ = 0 (lecture §4; Adam's m̂ and v̂): the weights of V_t sum to
  * 1 - ρ^t, so V_t / (1 - ρ^t) is a weighted mean again.
  *
  * $$\begin{aligned} \hat V_t &= \frac{V_t}{1 - \rho^t} \end{aligned}$$

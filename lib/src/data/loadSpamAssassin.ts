@@ -61,7 +61,7 @@ export function spamAssassinTexts(): { text: string; group: string }[] {
  * y.reduce((a, b) => a + b); //=> 1896 spam e-mails
  */
 export function loadSpamAssassin(options: Partial<LoadSpamAssassinOptions> = {}): SpamAssassin {
-  checkOptionKeys("loadSpamAssassin", options, ["cache", "cacheDir", ...Object.keys(SPAM_ASSASSIN_DEFAULTS)]);
+  checkOptionKeys("loadSpamAssassin", options, { cache: true, cacheDir: "", ...SPAM_ASSASSIN_DEFAULTS });
   const { cache = true, cacheDir = joinPath(platform().cacheDir(), "spam-assassin"), ...rest } = options;
   const tfidf: TfidfOptions = { ...SPAM_ASSASSIN_DEFAULTS, ...rest };
   const version = (require(`${PACKAGE}/package.json`) as { version: string }).version;

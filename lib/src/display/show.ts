@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 import type { Figure } from "../plot/figure";
 import { figureHtml, figureId, PLOT_CONFIG } from "../plot/figureHtml";
 import { frontend } from "./frontend";
@@ -26,6 +27,7 @@ export function mimeBundle(
   fig: Figure,
   options: { id?: string; includePlotly?: boolean | string } = {},
 ): FigureMimeBundle {
+  checkOptionKeys("mimeBundle", options, { id: true, includePlotly: true });
   return {
     "application/vnd.plotly.v1+json": {
       data: fig.data,

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 import { frontend } from "./frontend";
 import { tableHtml, type TableLike, type TableOptions } from "./tableHtml";
 
@@ -9,5 +10,6 @@ export function showTable(
   table: TableLike | Record<string, ArrayLike<unknown>>,
   options: TableOptions = {},
 ): void {
+  checkOptionKeys("showTable", options, { digits: true, caption: true, index: true });
   frontend().display({ "text/html": tableHtml(table, options) });
 }

@@ -1,5 +1,5 @@
 import type { TestFunction } from "../core/types";
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 import {
   axis,
   baseLayout,
@@ -197,6 +197,19 @@ export function contourLayout(fn: TestFunction, options: ContourOptions) {
  * show(fig);
  */
 export function contourFigure(fn: TestFunction, options: ContourOptions = {}): Figure {
+  checkOptionKeys("contourFigure", options, {
+    trajectories: true,
+    domain: true,
+    resolution: true,
+    zScale: true,
+    levels: true,
+    minima: true,
+    maxPoints: true,
+    colorbar: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   const trajectories = options.trajectories ?? [];
   const { trace } = contourTrace(fn, options);
   const data: Trace[] = [

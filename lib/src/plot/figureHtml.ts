@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 import { hashText } from "../core/hashText";
 import { platform } from "../core/platform";
 import type { Figure } from "./figure";
@@ -49,6 +50,7 @@ export function figureId(fig: Figure): string {
  * //=> '<div id="p1" class="dlopt-plot" style="width:100%;height:420px"></div><script ...>...</script>'
  */
 export function figureHtml(fig: Figure, options: FigureHtmlOptions = {}): string {
+  checkOptionKeys("figureHtml", options, { id: true, includePlotly: true });
   const id = options.id ?? figureId(fig);
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new RangeError(`Invalid figure id: ${JSON.stringify(id)}`);
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 420;

@@ -1,5 +1,5 @@
 import type { TestFunction } from "../core/types";
-import { checkInteger, checkPositive } from "../core/validate";
+import { checkInteger, checkOptionKeys, checkPositive } from "../core/validate";
 import { courseColor, round, type Figure, type Frame, type Trace } from "./figure";
 import { contourLayout, contourTrace, markerTraces, type ContourOptions } from "./contourFigure";
 import { thinIndices, trajectoryXY, type Trajectory } from "./trajectoryXY";
@@ -71,6 +71,21 @@ export function trajectoryAnimationFigure(
   trajectories: Trajectory[],
   options: AnimationOptions = {},
 ): Figure {
+  checkOptionKeys("trajectoryAnimationFigure", options, {
+    frames: true,
+    duration: true,
+    trajectories: true,
+    domain: true,
+    resolution: true,
+    zScale: true,
+    levels: true,
+    minima: true,
+    maxPoints: true,
+    colorbar: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   if (!Array.isArray(trajectories) || trajectories.length === 0) {
     throw new RangeError("Invalid trajectories: trajectoryAnimationFigure needs at least one");
   }

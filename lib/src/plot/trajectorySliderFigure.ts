@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 import type { TestFunction } from "../core/types";
 import type { Figure } from "./figure";
 import { contourLayout, contourTrace, trajectoryTraces, type ContourOptions } from "./contourFigure";
@@ -16,11 +17,26 @@ export function trajectorySliderFigure(
   steps: { label: string; trajectories: Trajectory[] }[],
   options: ContourOptions & SliderOptions = {},
 ): Figure {
+  checkOptionKeys("trajectorySliderFigure", options, {
+    trajectories: true,
+    domain: true,
+    resolution: true,
+    zScale: true,
+    levels: true,
+    minima: true,
+    maxPoints: true,
+    colorbar: true,
+    title: true,
+    height: true,
+    width: true,
+    prefix: true,
+    active: true,
+  });
   const { trace } = contourTrace(fn, options);
   const base: Figure = { data: [trace], layout: contourLayout(fn, options) };
   return sliderFigure(
     base,
     steps.map((s) => ({ label: s.label, data: trajectoryTraces(s.trajectories, options.maxPoints ?? 1000) })),
-    options,
+    { prefix: options.prefix, active: options.active },
   );
 }
