@@ -1,7 +1,13 @@
 import type { TestFunction } from "../core/types";
 import { checkInteger, checkOptionKeys, checkPositive } from "../core/validate";
 import { courseColor, round, type Figure, type Frame, type Trace } from "./figure";
-import { contourLayout, contourTrace, markerTraces, type ContourOptions } from "./contourFigure";
+import {
+  CONTOUR_OPTION_KEYS,
+  contourLayout,
+  contourTrace,
+  markerTraces,
+  type ContourOptions,
+} from "./contourFigure";
 import { thinIndices, trajectoryXY, type Trajectory } from "./trajectoryXY";
 
 export interface AnimationOptions extends ContourOptions {
@@ -72,19 +78,9 @@ export function trajectoryAnimationFigure(
   options: AnimationOptions = {},
 ): Figure {
   checkOptionKeys("trajectoryAnimationFigure", options, {
+    ...CONTOUR_OPTION_KEYS,
     frames: true,
     duration: true,
-    trajectories: true,
-    domain: true,
-    resolution: true,
-    zScale: true,
-    levels: true,
-    minima: true,
-    maxPoints: true,
-    colorbar: true,
-    title: true,
-    height: true,
-    width: true,
   });
   if (!Array.isArray(trajectories) || trajectories.length === 0) {
     throw new RangeError("Invalid trajectories: trajectoryAnimationFigure needs at least one");

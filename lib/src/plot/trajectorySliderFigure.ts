@@ -1,7 +1,13 @@
 import { checkOptionKeys } from "../core/validate";
 import type { TestFunction } from "../core/types";
 import type { Figure } from "./figure";
-import { contourLayout, contourTrace, trajectoryTraces, type ContourOptions } from "./contourFigure";
+import {
+  CONTOUR_OPTION_KEYS,
+  contourLayout,
+  contourTrace,
+  trajectoryTraces,
+  type ContourOptions,
+} from "./contourFigure";
 import { sliderFigure, type SliderOptions } from "./sliderFigure";
 import type { Trajectory } from "./trajectoryXY";
 
@@ -17,21 +23,7 @@ export function trajectorySliderFigure(
   steps: { label: string; trajectories: Trajectory[] }[],
   options: ContourOptions & SliderOptions = {},
 ): Figure {
-  checkOptionKeys("trajectorySliderFigure", options, {
-    trajectories: true,
-    domain: true,
-    resolution: true,
-    zScale: true,
-    levels: true,
-    minima: true,
-    maxPoints: true,
-    colorbar: true,
-    title: true,
-    height: true,
-    width: true,
-    prefix: true,
-    active: true,
-  });
+  checkOptionKeys("trajectorySliderFigure", options, { ...CONTOUR_OPTION_KEYS, prefix: true, active: true });
   const { trace } = contourTrace(fn, options);
   const base: Figure = { data: [trace], layout: contourLayout(fn, options) };
   return sliderFigure(
