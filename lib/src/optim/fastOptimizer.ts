@@ -368,11 +368,16 @@ function kernelStep<S extends { step: number }>(
   lrOf: (lr: number | undefined) => number,
 ): (lr?: number) => Float64Array {
   const blocks = Math.ceil(n / 4); // blocks of 4 float64: the allocator pads each array to a multiple of 8
+  // The kernel's arguments, in one array kept between steps: the offsets, then each step's numbers.
   const offsets = fused.arrays.map((key) => (state[key] as Float64Array).byteOffset);
+  const call = [blocks, x.byteOffset, g.byteOffset, ...offsets];
+  const first = call.length;
   return (lrArg) => {
     const lr = lrOf(lrArg);
     state.step += 1;
-    kernel(blocks, x.byteOffset, g.byteOffset, ...offsets, ...fused.args(state.step, lr));
+    const numbers = fused.args(state.step, lr);
+    for (let i = 0; i < numbers.length; i++) call[first + i] = numbers[i];
+    kernel.apply(null, call);
     return x;
   };
 }
