@@ -9,7 +9,7 @@
  *
  * Prints a table and writes build/bench/optim-step.json: a list of records {optimizer, n, dtype, ours_ms,
  * peer: "torch <version> <variant>", peer_ms, ratio (peer_ms / ours_ms: above 1, ours is faster),
- * bandwidth_fraction (floor_ms / ours_ms)}, plus the details (ours_backend, ours_wasm_ms, ours_ts_ms, every
+ * bandwidth_fraction (floor_ms / ours_ms)}, plus the details (ours_backend, ours_wasm_ms, ours_js_ms, every
  * torch variant, floor_ms). ours_ms is the default backend's time (native when built). The floor uses DRAM
  * bandwidth; at 1e6 parameters part of the arrays stays in the last-level cache between steps, for ours and
  * torch alike, so a kernel can beat it (a fraction above 1).
@@ -69,7 +69,7 @@ interface StepRecord {
   bandwidth_fraction: number;
   ours_backend: string;
   ours_wasm_ms: number | null;
-  ours_ts_ms: number;
+  ours_js_ms: number;
   floor_ms: number;
   bytes_per_parameter: number;
   bandwidth_gb_s: number;
@@ -111,7 +111,7 @@ function oursKernel(
   return medianMs(() => opt.step());
 }
 
-function oursTs(spec: (typeof SPECS)[number], x0: Float64Array, g0: Float64Array): number {
+function oursJs(spec: (typeof SPECS)[number], x0: Float64Array, g0: Float64Array): number {
   const opt = optimizers[spec.name](spec.options) as Optimizer<unknown>;
   const x = Float64Array.from(x0);
   const state = opt.init(x);
@@ -197,7 +197,7 @@ function main(): void {
   console.log(`ours: the ${backend} backend (${available.join(", ")} available)`);
   const kernelMs: number[][] = SPECS.map(() => []);
   const wasmMs: number[][] = SPECS.map(() => []);
-  const tsMs: number[][] = SPECS.map(() => []);
+  const jsMs: number[][] = SPECS.map(() => []);
   const torchRounds: TorchResult[] = [];
   let skipped = typeof python === "string" ? "" : python.skipped;
   for (let round = 0; round < ROUNDS; round++) {
@@ -205,7 +205,7 @@ function main(): void {
     SPECS.forEach((spec, k) => {
       kernelMs[k].push(oursKernel(spec, x0, g0, backend));
       if (hasWasm && backend !== "wasm") wasmMs[k].push(oursKernel(spec, x0, g0, "wasm"));
-      tsMs[k].push(oursTs(spec, x0, g0));
+      jsMs[k].push(oursJs(spec, x0, g0));
     });
     if (typeof python === "string" && !skipped) {
       const t = runTorch(python);
@@ -219,7 +219,7 @@ function main(): void {
   const ours = SPECS.map((_, k) => ({
     kernel: median(kernelMs[k]),
     wasm: backend === "wasm" ? median(kernelMs[k]) : hasWasm ? median(wasmMs[k]) : null,
-    ts: median(tsMs[k]),
+    js: median(jsMs[k]),
   }));
   const torch:
     { version: string; results: Record<string, Record<string, number | null>> } | { skipped: string } =
@@ -270,7 +270,7 @@ function main(): void {
       bandwidth_fraction: floor / ours[k].kernel,
       ours_backend: backend,
       ours_wasm_ms: ours[k].wasm,
-      ours_ts_ms: ours[k].ts,
+      ours_js_ms: ours[k].js,
       floor_ms: floor,
       bytes_per_parameter: bytes,
       bandwidth_gb_s: bandwidth / 1e6,
@@ -282,13 +282,13 @@ function main(): void {
   const f = (v: number | null | undefined, digits = 2) =>
     v === null || v === undefined ? "-" : v.toFixed(digits);
   console.log(
-    `\n| optimizer | ours ${backend} (ms) | ours wasm (ms) | ours TS (ms) | torch default | torch foreach | torch fused | peer | ratio peer/ours | floor (ms) | of floor |`,
+    `\n| optimizer | ours ${backend} (ms) | ours wasm (ms) | ours JS (ms) | torch default | torch foreach | torch fused | peer | ratio peer/ours | floor (ms) | of floor |`,
   );
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const r of records) {
     const v = r.torch_variants_ms ?? {};
     console.log(
-      `| ${r.optimizer} | ${f(r.ours_ms)} | ${f(r.ours_wasm_ms)} | ${f(r.ours_ts_ms)} | ${f(v.default)} | ${f(v.foreach)} | ${f(v.fused)} | ` +
+      `| ${r.optimizer} | ${f(r.ours_ms)} | ${f(r.ours_wasm_ms)} | ${f(r.ours_js_ms)} | ${f(v.default)} | ${f(v.foreach)} | ${f(v.fused)} | ` +
         `${r.peer ?? "-"} | ${r.ratio === null ? "-" : `${f(r.ratio)}x`} | ${f(r.floor_ms)} | ${(100 * r.bandwidth_fraction).toFixed(0)}% |`,
     );
   }

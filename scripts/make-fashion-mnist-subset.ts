@@ -11,7 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import { seeded, shuffle, datasetPath, readIdx, encodeIdx, FASHION_MNIST_DEBIAN_PATH } from "@dlopt/lib";
+import { seeded, shuffle, readIdx, encodeIdx, FASHION_MNIST_DEBIAN_PATH } from "@dlopt/lib";
 
 const SEED = 20171 as const;
 
@@ -47,7 +47,7 @@ function subset(from: string, prefix: string, perClass: number, out: string, see
 }
 
 const from = arg("--from", FASHION_MNIST_DEBIAN_PATH);
-const out = datasetPath("fashion-mnist-subset");
+const out = path.resolve(__dirname, "..", "datasets", "fashion-mnist-subset");
 fs.mkdirSync(out, { recursive: true });
 subset(from, "train", Number(arg("--train", "600")), out, SEED);
 subset(from, "t10k", Number(arg("--test", "100")), out, SEED + 1);

@@ -14,7 +14,9 @@ export {
   checkFinite,
   checkSameLength,
 } from "./core/validate";
-export { datasetPath, projectRoot } from "./core/paths";
+export { platform, setPlatform, joinPath } from "./core/platform";
+export type { Platform } from "./core/platform";
+export { checkOptionKeys } from "./core/validate";
 export type { Vector, Matrix, Schedule, TestFunction, Optimizer } from "./core/types";
 
 // optimizers
@@ -177,8 +179,10 @@ export { inGerschgorinDiscs } from "./linalg/inGerschgorinDiscs";
 export { tableHtml, formatNumber } from "./display/tableHtml";
 export type { TableLike, TableOptions } from "./display/tableHtml";
 export { showTable } from "./display/showTable";
-export { show, mimeBundle, figureText } from "./plot/show";
-export type { MimeBundle } from "./plot/show";
+export { show, mimeBundle, figureText } from "./display/show";
+export type { FigureMimeBundle } from "./display/show";
+export { frontend, setFrontend } from "./display/frontend";
+export type { Frontend, MimeBundle } from "./display/frontend";
 export { figureHtml, figureId, plotlyBundlePath, PLOT_CONFIG } from "./plot/figureHtml";
 export type { FigureHtmlOptions } from "./plot/figureHtml";
 export { COURSE_COLORS, COURSE_FONT, FIGURE_HEIGHT, courseColor, baseLayout } from "./plot/figure";
@@ -214,8 +218,8 @@ export type { AnimationOptions } from "./plot/trajectoryAnimationFigure";
 export { sliderFigure } from "./plot/sliderFigure";
 export type { SliderStep, SliderOptions } from "./plot/sliderFigure";
 export { trajectorySliderFigure } from "./plot/trajectorySliderFigure";
-export { progress, progressHtml } from "./plot/progress";
-export type { Progress, ProgressDisplay } from "./plot/progress";
+export { progress, progressHtml } from "./display/progress";
+export type { Progress } from "./display/progress";
 
 // sparse data and models
 export {
@@ -255,8 +259,8 @@ export type { Gemm } from "./nn/gemm";
 export { createWasmGemm, wasmGemmAvailable } from "./nn/wasmGemm";
 export { createWasmAdamStep32, wasmAdamAvailable } from "./nn/wasmAdamStep32";
 export type { AdamStep32 } from "./nn/wasmAdamStep32";
-export { wasmMemory, wasmAvailable, wasmPath } from "./nn/wasmModule";
-export type { WasmMemory } from "./nn/wasmModule";
+export { wasmMemory, wasmAvailable, wasmPath } from "./core/wasmModule";
+export type { WasmMemory } from "./core/wasmModule";
 export { sgdStep32 } from "./nn/sgdStep32";
 export type { SgdOptions32, SgdState32 } from "./nn/sgdStep32";
 export { adagradStep32 } from "./nn/adagradStep32";

@@ -1,4 +1,4 @@
-import { checkFinite, checkUnitInterval } from "../core/validate";
+import { checkFinite, checkOptionKeys, checkUnitInterval } from "../core/validate";
 
 /** Options of {@link ema}. */
 export interface EmaOptions {
@@ -12,7 +12,7 @@ export interface EmaOptions {
 }
 
 /**
- * Exponential moving average of a series (SYLLABUS §4): out[t-1] = V_t for t = 1 ... n.
+ * Exponential moving average of a series (lecture §4): out[t-1] = V_t for t = 1 ... n.
  *
  * $$\begin{aligned} V_0 &= 0 \quad (\text{start "zero"}) \\ V_t &= \rho V_{t-1} + (1 - \rho) s_t
  * \quad (V_1 = s_1 \text{ with start "first"}) \\ \hat V_t &= V_t / (1 - \rho^t) \quad (\text{biasCorrection}) \end{aligned}$$
@@ -32,6 +32,7 @@ export function ema(
   options: Partial<EmaOptions> = {},
   out: Float64Array = new Float64Array(data.length),
 ): Float64Array {
+  checkOptionKeys("ema", options, { start: true, biasCorrection: true });
   const { start = "zero", biasCorrection = false } = options;
   checkUnitInterval("rho", rho);
   checkFinite("data", data);

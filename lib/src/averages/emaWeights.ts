@@ -1,7 +1,7 @@
 import { checkInteger, checkUnitInterval } from "../core/validate";
 
 /**
- * The weights of s₁ ... s_t in V_t when the EMA starts at V₀ = 0 (SYLLABUS §4, unrolled):
+ * The weights of s₁ ... s_t in V_t when the EMA starts at V₀ = 0 (lecture §4, unrolled):
  * V_t = Σ_i (1 - ρ) ρ^(t-i) s_i. They sum to 1 - ρ^t (see {@link biasCorrect}).
  *
  * $$\begin{aligned} w_i &= (1 - \rho)\, \rho^{t - i}, \quad i = 1, \dots, t \end{aligned}$$

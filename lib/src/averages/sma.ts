@@ -1,7 +1,7 @@
 import { checkFinite, checkInteger } from "../core/validate";
 
 /**
- * Simple moving average over a window of k values (SYLLABUS §4): out[i] is the mean of
+ * Simple moving average over a window of k values (lecture §4): out[i] is the mean of
  * data[i] ... data[i + k - 1], so there are n - k + 1 values (none when n < k). A running sum with
  * Neumaier compensation keeps long series (a 5,000-step window over 460,000 losses) exact to rounding.
  *

@@ -1,3 +1,4 @@
+import { frontend } from "../display/frontend";
 import { encodeValue, type Encoded } from "./encodeValue";
 
 /** The MIME type of the grader's records (display_data the grader reads; notebooks show nothing). */
@@ -46,7 +47,5 @@ export function recordCheck(nonce: string, question: string, cases: RecordedCase
       tol: outcome(tol),
     })),
   };
-  // Loaded lazily: tslab is only there inside the kernel.
-  const tslab = require("tslab") as { display: { raw(type: string, data: string): void } };
-  tslab.display.raw(RECORD_MIME, JSON.stringify(record));
+  frontend().display({ [RECORD_MIME]: JSON.stringify(record) });
 }

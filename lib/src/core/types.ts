@@ -50,4 +50,23 @@ export interface Optimizer<S = unknown, C = Record<string, unknown>> {
   config: C;
   init(x: Float64Array): S;
   step(x: Float64Array, g: Float64Array, state: S, lr?: number): Float64Array;
+  /** How the fused kernels (native and WebAssembly) run this step, for the optimizers that have one. */
+  fused?: FusedStep<S>;
+}
+
+/**
+ * What a fused kernel needs to run an optimizer's step, given by the optimizer itself so that its update,
+ * corrections and options are written once: `fastOptimizer` calls
+ * `kernel(blocks, x, g, ...arrays, ...args(t, lr))` with the byte offsets of x, g and the state's arrays.
+ */
+export interface FusedStep<S> {
+  /** The kernel's name in lib/assembly/optimStep.ts and lib/native/optimStep.c. */
+  kernel: "sgd" | "adagrad" | "rmsprop" | "adam";
+  /** The state's arrays the kernel takes after x and g, in its order (their sizes come from `init`). */
+  arrays: readonly (keyof S & string)[];
+  /**
+   * The kernel's number arguments for step `t` (1 for the first step) at learning rate `lr`, computed as
+   * the readable step computes them (booleans as 0 or 1).
+   */
+  args(t: number, lr: number): number[];
 }

@@ -3,6 +3,34 @@
  * name the offending value, so a learner sees `Invalid learning rate: -0.1` rather than a NaN later.
  */
 
+/** T, without letting a call infer T from this argument (TypeScript 5.4's NoInfer, for older compilers). */
+type NotInferred<T> = [T][T extends unknown ? 0 : never];
+
+/**
+ * Throws a TypeError naming the first key of `options` that is not allowed (a misspelt option would
+ * otherwise be ignored silently) and listing the allowed ones, e.g.
+ * `loadAirfoil got an unexpected option: path (expected one of rows, file)`. `allowed` is an object with
+ * exactly the keys of the options' type (its defaults, or `{ key: true, ... }`: the compiler checks that
+ * none is missing or extra) or a list of them. `options` must be an object (or undefined).
+ */
+export function checkOptionKeys<T extends object>(
+  name: string,
+  options: T | undefined,
+  allowed: NotInferred<Record<keyof T, unknown> | readonly (keyof T & string)[]>,
+): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`${name} options must be an object, got ${JSON.stringify(options)}`);
+  }
+  const keys: readonly string[] = Array.isArray(allowed) ? allowed : Object.keys(allowed as object);
+  for (const key of Object.keys(options)) {
+    if (!keys.includes(key)) {
+      const expected = keys.length > 0 ? `expected one of ${keys.join(", ")}` : "it takes none";
+      throw new TypeError(`${name} got an unexpected option: ${key} (${expected})`);
+    }
+  }
+}
+
 /** Throws unless `value` is a finite number >= 0. `what` names it: "learning rate", "epsilon value". */
 export function checkNonNegative(what: string, value: number): void {
   if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {

@@ -4,16 +4,15 @@
  * standardized with the mean and population standard deviation of all 1,503 rows, then the first
  * `rows` (default 1,500) kept. The course's small real regression problem for minibatch gradients.
  */
-import * as fs from "fs";
+import { platform } from "../core/platform";
 import type { Matrix } from "../core/types";
-import { datasetPath } from "../core/paths";
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 
 /** Options of {@link loadAirfoil}. */
 export interface LoadAirfoilOptions {
   /** Rows kept after standardizing (D2L: 1500). Default 1500. */
   rows: number;
-  /** The file to read. Default `datasets/airfoil_self_noise.dat`. */
+  /** The file to read. Default `airfoil_self_noise.dat` of the `@dlopt/datasets` package (datasets/). */
   file: string;
 }
 
@@ -43,9 +42,10 @@ const COLUMNS = ["frequency", "angle", "chord", "velocity", "thickness", "sound 
  * [X.rows, X.cols, y.length]; //=> [1500, 5, 1500]
  */
 export function loadAirfoil(options: Partial<LoadAirfoilOptions> = {}): Airfoil {
-  const { rows = 1500, file = datasetPath("airfoil_self_noise.dat") } = options;
+  checkOptionKeys("loadAirfoil", options, ["rows", "file"]);
+  const { rows = 1500, file = platform().resolve("@dlopt/datasets/airfoil_self_noise.dat") } = options;
   checkInteger("number of rows", rows, 1);
-  const text = fs.readFileSync(file, "utf8");
+  const text = new TextDecoder().decode(platform().readFile(file));
   const lines = text.split(/\r?\n/);
   const cols = COLUMNS.length;
   const values: number[] = [];

@@ -1,6 +1,5 @@
-import * as fs from "fs";
-import * as path from "path";
-import { datasetPath } from "../core/paths";
+import { joinPath, platform } from "../core/platform";
+import { checkOptionKeys } from "../core/validate";
 import { readIdx } from "./readIdx";
 
 /** Where Debian's `dataset-fashion-mnist` package puts the four IDX files. */
@@ -48,7 +47,10 @@ export interface LoadFashionMnistOptions {
    * {@link FASHION_MNIST_DEBIAN_PATH} if present, else the shipped subset.
    */
   path?: string;
-  /** true: load the shipped subset (datasets/fashion-mnist-subset) even if the full set is present. */
+  /**
+   * true: load the shipped subset (`fashion-mnist-subset` of the `@dlopt/datasets` package) even if the
+   * full set is present.
+   */
   subset?: boolean;
 }
 
@@ -63,21 +65,25 @@ export interface LoadFashionMnistOptions {
  * loadFashionMnist({ subset: true }).train.count;   //=> 6000
  */
 export function loadFashionMnist(options: LoadFashionMnistOptions = {}): FashionMnist {
+  checkOptionKeys("loadFashionMnist", options, ["path", "subset"]);
   let dir: string;
   if (options.subset) dir = fashionMnistSubsetPath();
   else if (options.path !== undefined) dir = options.path;
   else
     dir = hasFashionMnist(FASHION_MNIST_DEBIAN_PATH) ? FASHION_MNIST_DEBIAN_PATH : fashionMnistSubsetPath();
-  if (!fs.existsSync(dir)) throw new Error(`Fashion-MNIST folder not found: ${dir}`);
+  if (!platform().exists(dir)) throw new Error(`Fashion-MNIST folder not found: ${dir}`);
   const train = loadSplit(dir, "train");
   const test = loadSplit(dir, "t10k");
   const source = train.count === 60000 && test.count === 10000 ? "full" : "subset";
   return { train, test, source, dir };
 }
 
-/** The folder of the subset shipped with the course (made by scripts/make-fashion-mnist-subset.ts). */
+/**
+ * The folder of the subset shipped with the course, in the `@dlopt/datasets` package (made by
+ * scripts/make-fashion-mnist-subset.ts).
+ */
 export function fashionMnistSubsetPath(): string {
-  return datasetPath("fashion-mnist-subset");
+  return platform().resolve("@dlopt/datasets/fashion-mnist-subset");
 }
 
 function hasFashionMnist(dir: string): boolean {
@@ -91,8 +97,8 @@ function hasFashionMnist(dir: string): boolean {
 
 function findFile(dir: string, name: string): string | null {
   for (const candidate of [name + ".gz", name]) {
-    const file = path.join(dir, candidate);
-    if (fs.existsSync(file)) return file;
+    const file = joinPath(dir, candidate);
+    if (platform().exists(file)) return file;
   }
   return null;
 }
@@ -101,9 +107,9 @@ function loadSplit(dir: string, prefix: "train" | "t10k"): LabeledImages {
   const imageFile = findFile(dir, `${prefix}-images-idx3-ubyte`);
   const labelFile = findFile(dir, `${prefix}-labels-idx1-ubyte`);
   if (imageFile === null)
-    throw new Error(`Fashion-MNIST file not found: ${path.join(dir, `${prefix}-images-idx3-ubyte.gz`)}`);
+    throw new Error(`Fashion-MNIST file not found: ${joinPath(dir, `${prefix}-images-idx3-ubyte.gz`)}`);
   if (labelFile === null)
-    throw new Error(`Fashion-MNIST file not found: ${path.join(dir, `${prefix}-labels-idx1-ubyte.gz`)}`);
+    throw new Error(`Fashion-MNIST file not found: ${joinPath(dir, `${prefix}-labels-idx1-ubyte.gz`)}`);
   const img = readIdx(imageFile);
   const lab = readIdx(labelFile);
   if (img.dims.length !== 3)

@@ -4,22 +4,21 @@
  * sparse-feature experiment, close in shape to the lecture's RCV1-train (47,236 features, 1.5 M non-zeros).
  *
  * The first call tokenizes and weighs the corpus (a few seconds) and caches the result in
- * `.cache/spam-assassin/<key>/` at the repository root (git-ignored); `<key>` is a hash of the options
- * and the package version, so other options build and cache their own matrix.
+ * `spam-assassin/<key>/` of the platform's cache folder (node_modules/.cache/dlopt in Node); `<key>` is a
+ * hash of the options and the package version, so other options build and cache their own matrix.
  */
-import * as fs from "fs";
-import * as path from "path";
-import * as crypto from "crypto";
+import { hashText } from "../core/hashText";
+import { joinPath, platform } from "../core/platform";
+import { checkOptionKeys } from "../core/validate";
 import type { CSR } from "../sparse/csr";
 import { tfidfFitTransform, TFIDF_DEFAULTS } from "../sparse/tfidf";
 import type { TfidfOptions } from "../sparse/tfidf";
-import { projectRoot } from "../core/paths";
 
 /** Options of {@link loadSpamAssassin}: the TF-IDF options, and where and whether to cache. */
 export interface LoadSpamAssassinOptions extends TfidfOptions {
   /** Read and write the cache. Default true. */
   cache: boolean;
-  /** Cache folder. Default `<repo>/.cache/spam-assassin`. */
+  /** Cache folder. Default `spam-assassin` in the platform's cache folder (node_modules/.cache/dlopt). */
   cacheDir: string;
 }
 
@@ -62,13 +61,13 @@ export function spamAssassinTexts(): { text: string; group: string }[] {
  * y.reduce((a, b) => a + b); //=> 1896 spam e-mails
  */
 export function loadSpamAssassin(options: Partial<LoadSpamAssassinOptions> = {}): SpamAssassin {
-  const { cache = true, cacheDir = path.join(projectRoot(), ".cache", "spam-assassin"), ...rest } = options;
+  checkOptionKeys("loadSpamAssassin", options, { cache: true, cacheDir: "", ...SPAM_ASSASSIN_DEFAULTS });
+  const { cache = true, cacheDir = joinPath(platform().cacheDir(), "spam-assassin"), ...rest } = options;
   const tfidf: TfidfOptions = { ...SPAM_ASSASSIN_DEFAULTS, ...rest };
   const version = (require(`${PACKAGE}/package.json`) as { version: string }).version;
   const keyText = JSON.stringify({ format: CACHE_FORMAT, package: `${PACKAGE}@${version}`, tfidf });
-  const key = crypto.createHash("sha256").update(keyText).digest("hex").slice(0, 16);
-  const dir = path.join(cacheDir, key);
-  if (cache && fs.existsSync(path.join(dir, "meta.json"))) return { ...readCache(dir), fromCache: true };
+  const dir = joinPath(cacheDir, hashText(keyText));
+  if (cache && platform().exists(joinPath(dir, "meta.json"))) return { ...readCache(dir), fromCache: true };
 
   const mails = spamAssassinTexts();
   const { model, X } = tfidfFitTransform(
@@ -97,11 +96,10 @@ export function loadSpamAssassin(options: Partial<LoadSpamAssassinOptions> = {})
 }
 
 function writeCache(dir: string, keyText: string, r: SpamAssassin): void {
-  // Write to a temporary folder, then rename: a concurrent reader never sees half a cache.
-  const tmp = `${dir}.tmp-${process.pid}`;
-  fs.mkdirSync(tmp, { recursive: true });
+  // Each file appears whole (the platform writes a temporary file, then renames it), and meta.json last:
+  // a concurrent reader that finds meta.json finds the arrays too.
   const bin = (name: string, a: Int32Array | Float64Array): void =>
-    fs.writeFileSync(path.join(tmp, name), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    platform().writeFile(joinPath(dir, name), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   bin("indptr.i32", r.X.indptr);
   bin("indices.i32", r.X.indices);
   bin("data.f64", r.X.data);
@@ -114,16 +112,11 @@ function writeCache(dir: string, keyText: string, r: SpamAssassin): void {
     vocabulary: r.vocabulary,
     groups: r.groups,
   };
-  fs.writeFileSync(path.join(tmp, "meta.json"), JSON.stringify(meta));
-  try {
-    fs.renameSync(tmp, dir);
-  } catch {
-    fs.rmSync(tmp, { recursive: true, force: true }); // another process cached it first
-  }
+  platform().writeFile(joinPath(dir, "meta.json"), JSON.stringify(meta));
 }
 
 function readCache(dir: string): Omit<SpamAssassin, "fromCache"> {
-  const meta = JSON.parse(fs.readFileSync(path.join(dir, "meta.json"), "utf8")) as {
+  const meta = JSON.parse(new TextDecoder().decode(platform().readFile(joinPath(dir, "meta.json")))) as {
     key: { tfidf: TfidfOptions };
     rows: number;
     cols: number;
@@ -131,7 +124,7 @@ function readCache(dir: string): Omit<SpamAssassin, "fromCache"> {
     groups: string[];
   };
   const bytes = (name: string): ArrayBuffer => {
-    const b = fs.readFileSync(path.join(dir, name));
+    const b = platform().readFile(joinPath(dir, name));
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   };
   const X: CSR = {

@@ -14,7 +14,7 @@ import type { CSR } from "../sparse/csr";
 import { csrNormalizeRows, csrColumnCounts, csrMatvec } from "../sparse/csr";
 import { seeded, randn, shuffle } from "../core/random";
 import type { Rng } from "../core/random";
-import { checkInteger, checkPositive, checkUnitInterval } from "../core/validate";
+import { checkInteger, checkOptionKeys, checkPositive, checkUnitInterval } from "../core/validate";
 
 /** Options of {@link rcv1Like}; the defaults give RCV1-train's shape. */
 export interface Rcv1LikeOptions {
@@ -67,6 +67,16 @@ export interface Rcv1Like {
  * X.indptr[X.rows]; //=> about 1.5 million non-zeros
  */
 export function rcv1Like(options: Partial<Rcv1LikeOptions> = {}): Rcv1Like {
+  checkOptionKeys("rcv1Like", options, {
+    rows: true,
+    cols: true,
+    meanNnz: true,
+    lengthSigma: true,
+    zipfExponent: true,
+    positiveFraction: true,
+    labelNoise: true,
+    seed: true,
+  });
   const o = { ...RCV1_LIKE_DEFAULTS, ...options };
   checkInteger("rows", o.rows, 1);
   checkInteger("cols", o.cols, 1);

@@ -1,5 +1,4 @@
-import * as fs from "fs";
-import * as zlib from "zlib";
+import { platform } from "../core/platform";
 
 /** An IDX array (the format of MNIST and Fashion-MNIST): its dimensions and its unsigned bytes, row-major. */
 export interface Idx {
@@ -24,13 +23,13 @@ export interface Idx {
 export function readIdx(file: string): Idx {
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = platform().readFile(file);
   } catch (e) {
     throw new Error(`Cannot read IDX file ${file}: ${(e as Error).message}`);
   }
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = zlib.gunzipSync(bytes);
+      bytes = platform().gunzip(bytes);
     } catch (e) {
       throw new Error(`${file}: not a valid gzip file (${(e as Error).message})`);
     }

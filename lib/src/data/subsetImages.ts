@@ -4,7 +4,7 @@ import type { LabeledImages } from "./loadFashionMnist";
 
 /**
  * A seeded random subset of `n` images of a split (without replacement, in shuffled order), copied into
- * new arrays: for a quick run of an experiment on a large training set (SYLLABUS §8, exercise 5).
+ * new arrays: for a quick run of an experiment on a large training set (lecture §8, exercise 5).
  * `n >= count` returns a shuffled copy of the whole split.
  *
  * @param split the images and labels to draw from.

@@ -7,12 +7,12 @@
  * ```
  *
  * Indices are 1-based by default (`zeroBased: false`, as svmlight and libsvm write them) and strictly
- * increasing within a line; a feature not listed is 0. Reading is streaming: the file is read in 1 MiB
- * chunks, never whole, and every error names the file and line, e.g.
+ * increasing within a line; a feature not listed is 0. Reading is streaming: the file is read in chunks
+ * of about 1 MiB (the platform's), never whole, and every error names the file and line, e.g.
  * `rcv1_train.binary:17: feature index 0 is not >= 1`.
  */
-import * as fs from "fs";
-import { StringDecoder } from "string_decoder";
+import { platform } from "../core/platform";
+import { checkOptionKeys } from "../core/validate";
 import type { CSR } from "../sparse/csr";
 
 /** Options of {@link readSvmlight} and {@link parseSvmlight}. */
@@ -49,6 +49,7 @@ class SvmlightParser {
     private readonly name: string,
     private readonly options: SvmlightReadOptions,
   ) {
+    checkOptionKeys("readSvmlight", options, ["zeroBased", "nFeatures", "binary"]);
     this.base = options.zeroBased ? 0 : 1;
     const nf = options.nFeatures;
     if (nf !== undefined && (!Number.isInteger(nf) || nf < 0)) {
@@ -164,7 +165,7 @@ export function parseSvmlight(
 }
 
 /**
- * Reads an svmlight / libsvm file, streaming it in 1 MiB chunks. Errors name the file and line.
+ * Reads an svmlight / libsvm file, streaming it in chunks. Errors name the file and line.
  *
  * @example
  * const { X, y } = readSvmlight(datasetPath("rcv1", "rcv1_train.binary"), { binary: true });
@@ -172,27 +173,20 @@ export function parseSvmlight(
  */
 export function readSvmlight(file: string, options: SvmlightReadOptions = {}): SparseDataset {
   const parser = new SvmlightParser(file, options);
-  const fd = fs.openSync(file, "r");
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    const decoder = new StringDecoder("utf8");
-    let rest = "";
-    let lineNo = 0;
-    for (;;) {
-      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
-      const chunk = n > 0 ? rest + decoder.write(buffer.subarray(0, n)) : rest + decoder.end();
-      let start = 0;
-      for (let nl = chunk.indexOf("\n"); nl >= 0; nl = chunk.indexOf("\n", start)) {
-        parser.line(chunk.slice(start, nl), ++lineNo);
-        start = nl + 1;
-      }
-      rest = chunk.slice(start);
-      if (n === 0) break;
+  const decoder = new TextDecoder("utf-8");
+  let rest = "";
+  let lineNo = 0;
+  const lines = (chunk: string) => {
+    let start = 0;
+    for (let nl = chunk.indexOf("\n"); nl >= 0; nl = chunk.indexOf("\n", start)) {
+      parser.line(chunk.slice(start, nl), ++lineNo);
+      start = nl + 1;
     }
-    if (rest !== "") parser.line(rest, ++lineNo);
-  } finally {
-    fs.closeSync(fd);
-  }
+    rest = chunk.slice(start);
+  };
+  for (const bytes of platform().readChunks(file)) lines(rest + decoder.decode(bytes, { stream: true }));
+  lines(rest + decoder.decode());
+  if (rest !== "") parser.line(rest, ++lineNo);
   return parser.result();
 }
 
@@ -220,20 +214,19 @@ export function writeSvmlight(
   y: ArrayLike<number>,
   options: SvmlightWriteOptions = {},
 ): void {
+  checkOptionKeys("writeSvmlight", options, ["zeroBased"]);
   if (y.length !== X.rows)
     throw new RangeError(`Mismatched lengths: X has ${X.rows} rows, y has ${y.length}`);
-  const fd = fs.openSync(file, "w");
-  try {
+  function* chunks(): Generator<string> {
     let chunk = "";
     for (let i = 0; i < X.rows; i++) {
       chunk += svmlightLine(X, y, i, options.zeroBased) + "\n";
       if (chunk.length > 1 << 20) {
-        fs.writeSync(fd, chunk);
+        yield chunk;
         chunk = "";
       }
     }
-    if (chunk !== "") fs.writeSync(fd, chunk);
-  } finally {
-    fs.closeSync(fd);
+    if (chunk !== "") yield chunk;
   }
+  platform().writeFile(file, chunks());
 }

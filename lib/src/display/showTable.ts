@@ -1,14 +1,15 @@
+import { checkOptionKeys } from "../core/validate";
+import { frontend } from "./frontend";
 import { tableHtml, type TableLike, type TableOptions } from "./tableHtml";
 
 /**
- * Shows a table in the notebook (a danfojs DataFrame or `{ column: values }`), as HTML.
- * The one place tables touch tslab; `tableHtml` is the pure part.
+ * Shows a table in the notebook (a danfojs DataFrame or `{ column: values }`), as HTML sent through
+ * {@link frontend}; `tableHtml` is the pure part.
  */
 export function showTable(
   table: TableLike | Record<string, ArrayLike<unknown>>,
   options: TableOptions = {},
 ): void {
-  // Loaded lazily: tslab is only there inside the kernel.
-  const tslab = require("tslab") as { display: { html(s: string): void } };
-  tslab.display.html(tableHtml(table, options));
+  checkOptionKeys("showTable", options, { digits: true, caption: true, index: true });
+  frontend().display({ "text/html": tableHtml(table, options) });
 }

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 /** Anything with named columns and rows of values: a danfojs DataFrame qualifies (`columns`, `values`). */
 export interface TableLike {
   columns: string[];
@@ -33,6 +34,7 @@ export function tableHtml(
   table: TableLike | Record<string, ArrayLike<unknown>>,
   options: TableOptions = {},
 ): string {
+  checkOptionKeys("tableHtml", options, { digits: true, caption: true, index: true });
   const digits = options.digits ?? 6;
   let columns: string[];
   let rows: unknown[][];

@@ -2,7 +2,7 @@ import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
 
 /**
- * The lecture's Hessian-test example f(x, y) = x³ + y³ - 3xy (SYLLABUS §0): critical points (0, 0), a
+ * The lecture's Hessian-test example f(x, y) = x³ + y³ - 3xy (lecture §0): critical points (0, 0), a
  * saddle (H = [[0, -3], [-3, 0]], D2 = -9), and (1, 1), a local minimum (H = [[6, -3], [-3, 6]], D1 = 6,
  * D2 = 27). It is unbounded below, so (1, 1) is not a global minimum.
  *

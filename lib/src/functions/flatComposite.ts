@@ -2,7 +2,7 @@ import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
 
 /**
- * The course's composite with a flat inner point (SYLLABUS §1; the lecture shows only plots, so this
+ * The course's composite with a flat inner point (lecture §1; the lecture shows only plots, so this
  * function is the course's design): h(x) = g(f(x)) with outer g(u) = (u - 1)² and inner f(x) = (x - 1)³.
  * The chain rule h'(x) = g'(f(x)) f'(x) = 2((x - 1)³ - 1) · 3(x - 1)² vanishes at x = 1, where the inner
  * function is flat, although h(1) = 1 is not a minimum (the minimum is h(2) = 0).

@@ -1,5 +1,5 @@
 import type { TestFunction } from "../core/types";
-import { checkFinite, checkPositive } from "../core/validate";
+import { checkFinite, checkOptionKeys, checkPositive } from "../core/validate";
 
 /** Options of {@link gradcheck}. */
 export interface GradcheckOptions {
@@ -32,7 +32,7 @@ export interface GradcheckResult {
 }
 
 /**
- * Checks an analytic gradient against central differences at the point `x` (SYLLABUS §0: always use the
+ * Checks an analytic gradient against central differences at the point `x` (lecture §0: always use the
  * analytic gradient, check it with a numeric one). `x` is not modified.
  *
  * $$\begin{aligned} \tilde g_i &= \frac{f(x + h e_i) - f(x - h e_i)}{2h} \\
@@ -51,6 +51,7 @@ export function gradcheck(
   x: Float64Array,
   options: Partial<GradcheckOptions> = {},
 ): GradcheckResult {
+  checkOptionKeys("gradcheck", options, { h: true, tol: true });
   const h = options.h ?? 1e-5;
   const tol = options.tol ?? 1e-6;
   checkPositive("step h", h);

@@ -3,7 +3,7 @@ import { checkPositive } from "../core/validate";
 import { checkPoint } from "./checkPoint";
 
 /**
- * The lecture's "another function" with f'(x) = 2x / (x² + c) (SYLLABUS §1, §2, §5): f(x) = ln(x² + c),
+ * The lecture's "another function" with f'(x) = 2x / (x² + c) (lecture §1, §2, §5): f(x) = ln(x² + c),
  * minimum ln c at 0. Far from 0 the gradient is small (about 2/x); near 0 it grows to 1/√c at x = √c, so
  * a step that suits the flanks throws x far away near the optimum.
  *

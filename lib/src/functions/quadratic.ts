@@ -1,5 +1,5 @@
 import type { Matrix, TestFunction } from "../core/types";
-import { checkFinite } from "../core/validate";
+import { checkFinite, checkOptionKeys } from "../core/validate";
 import { checkPoint } from "./checkPoint";
 
 /** Options of {@link quadratic}. */
@@ -13,7 +13,7 @@ export interface QuadraticOptions {
 }
 
 /**
- * Any quadratic f(x) = ½ xᵀQx + cᵀx (the local model of every smooth loss near a minimum, SYLLABUS §3).
+ * Any quadratic f(x) = ½ xᵀQx + cᵀx (the local model of every smooth loss near a minimum, lecture §3).
  * Q is square (n x n); a non-symmetric Q acts through its symmetric part. The minimizer -Q⁻¹c is listed
  * in `minima` for n <= 3 when Q is invertible.
  *
@@ -32,6 +32,7 @@ export function quadratic(
   c: Float64Array = new Float64Array(Q.rows),
   options: Partial<QuadraticOptions> = {},
 ): TestFunction {
+  checkOptionKeys("quadratic", options, { name: true, tex: true, domain: true });
   const n = Q.rows;
   if (Q.cols !== n || Q.data.length !== n * n || n === 0) {
     throw new RangeError(`Invalid quadratic matrix: expected a square matrix, got ${Q.rows} x ${Q.cols}`);

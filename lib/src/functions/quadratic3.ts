@@ -2,7 +2,7 @@ import type { TestFunction } from "../core/types";
 import { quadratic } from "./quadratic";
 
 /**
- * The golden file's `quadratic3`: f(x) = ½ xᵀQx + cᵀx with Q = [[4,1,2],[1,9,3],[2,3,16]] (SYLLABUS §8's
+ * The golden file's `quadratic3`: f(x) = ½ xᵀQx + cᵀx with Q = [[4,1,2],[1,9,3],[2,3,16]] (lecture §8's
  * Gerschgorin example: eigenvalues about 3.620, 7.904, 17.477) and c = [1, -2, 0.5].
  *
  * $$\begin{aligned} f(x) &= \tfrac12 x^\top Q x + c^\top x \\ \nabla f(x) &= Q x + c \\ \nabla^2 f &= Q \end{aligned}$$

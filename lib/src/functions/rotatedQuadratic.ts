@@ -3,7 +3,7 @@ import { checkPoint } from "./checkPoint";
 
 /**
  * The golden file's `rotated_quadratic`: f(x) = 0.1 (x₁ + x₂)² + 2 (x₁ - x₂)², the 45° rotation of
- * {@link d2lQuadratic} up to scale (SYLLABUS §8, exercise 2).
+ * {@link d2lQuadratic} up to scale (lecture §8, exercise 2).
  *
  * Note (lecture error): the exercise says both functions have Hessian eigenvalues 0.2 and 4. With
  * u = (x₁ + x₂)/√2 and v = (x₁ - x₂)/√2 (an orthogonal change of variables) f = 0.2 u² + 4 v², so this

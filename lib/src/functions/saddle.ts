@@ -2,7 +2,7 @@ import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
 
 /**
- * The golden file's `saddle`: f(x) = x₁² - x₂² (SYLLABUS §0). The gradient (2x₁, -2x₂) vanishes at the
+ * The golden file's `saddle`: f(x) = x₁² - x₂² (lecture §0). The gradient (2x₁, -2x₂) vanishes at the
  * origin, where the Hessian diag(2, -2) has eigenvalues of both signs: a saddle point, not a minimum
  * (the function has no minimum: `minima` is empty).
  *

@@ -4,7 +4,7 @@ import { scaledSquareSum } from "./square";
 
 /**
  * c Σ x_i² on any number of coordinates (dim 0), named `square<c>`: the lecture's steeper parabolas 9x²
- * and 20x² (SYLLABUS §1). Plain gradient descent multiplies x by 1 - 2cη each step, so it converges only
+ * and 20x² (lecture §1). Plain gradient descent multiplies x by 1 - 2cη each step, so it converges only
  * for η < 1/c: the same η = 0.1 that suits x² makes 9x² oscillate (factor -0.8: 70, -56, 44.8, ...) and
  * 20x² diverge (factor -3).
  *

@@ -1,7 +1,7 @@
 import { sigmoid } from "../sparse/logistic";
 
 /**
- * The sigmoid's derivative σ'(x) = σ(x)(1 - σ(x)) (SYLLABUS §0, vanishing gradients): at most 0.25, at
+ * The sigmoid's derivative σ'(x) = σ(x)(1 - σ(x)) (lecture §0, vanishing gradients): at most 0.25, at
  * x = 0, and below 0.05 for |x| > ln((1 + √0.8)/(1 - √0.8)) ≈ 2.887, so certainly for the lecture's
  * |x| > ~4 (σ'(4) ≈ 0.0177). Through many sigmoid layers these factors multiply and the gradient vanishes.
  * σ itself is the library's overflow-safe `sigmoid` (sparse/logistic).

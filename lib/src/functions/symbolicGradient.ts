@@ -12,7 +12,7 @@ export interface SymbolicGradient extends TestFunction {
  * Differentiates an expression symbolically with mathjs's `derivative` and returns it as a
  * {@link TestFunction} (f and gradient evaluated from the expressions), to check a gradient written by
  * hand: compare `partials` with your formula, or its `grad` with your function's at a few points
- * (SYLLABUS §0: analytic gradients are exact but error-prone). mathjs is loaded on first use only.
+ * (lecture §0: analytic gradients are exact but error-prone). mathjs is loaded on first use only.
  *
  * $$\begin{aligned} \nabla f &= \Big(\frac{\partial f}{\partial v_1}, \dots, \frac{\partial f}{\partial v_n}\Big) \end{aligned}$$
  *

@@ -2,7 +2,7 @@ import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
 
 /**
- * A tilted double well for the momentum "ball" demo (SYLLABUS §6: x0 = -3.2, η = 0.1, m = 0.9, v0 = 0).
+ * A tilted double well for the momentum "ball" demo (lecture §6: x0 = -3.2, η = 0.1, m = 0.9, v0 = 0).
  * The seeds show that demo only as a figure, without its formula, so this function is the course's
  * design: f(x) = (x⁴ - 12x² - 12x)/16, a shallow local minimum near x = -2.145, a maximum near -0.524 and
  * the global minimum near x = 2.669 (roots of x³ - 6x - 3). From x0 = -3.2 with η = 0.1, plain gradient

@@ -1,6 +1,6 @@
 import type { TestFunction } from "../core/types";
 import { seeded } from "../core/random";
-import { checkNonNegative } from "../core/validate";
+import { checkNonNegative, checkOptionKeys } from "../core/validate";
 
 /** Options of {@link withGradientNoise}. */
 export interface GradientNoiseOptions {
@@ -11,7 +11,7 @@ export interface GradientNoiseOptions {
 }
 
 /**
- * A noisy-gradient version of a test function, for the stochastic-gradient lessons (SYLLABUS §1): the
+ * A noisy-gradient version of a test function, for the stochastic-gradient lessons (lecture §1): the
  * same f, but each call of `grad` adds seeded Gaussian noise, as a minibatch gradient would. The noise
  * stream is reproducible: the same seed and the same sequence of calls give the same gradients.
  * (gradcheck fails on it for σ > 0, by design.)
@@ -26,6 +26,7 @@ export function withGradientNoise(
   fn: TestFunction,
   options: Partial<GradientNoiseOptions> & { std: number },
 ): TestFunction {
+  checkOptionKeys("withGradientNoise", options, { std: true, seed: true });
   const { std, seed = 0 } = options;
   checkNonNegative("noise std", std);
   const rng = seeded(seed);

@@ -2,7 +2,7 @@ import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
 
 /**
- * The lecture's "true risk" f(x) = x cos(πx) on [-1.5, 2] (SYLLABUS §0, after D2L 11.1): a local minimum
+ * The lecture's "true risk" f(x) = x cos(πx) on [-1.5, 2] (lecture §0, after D2L 11.1): a local minimum
  * near x = -0.274 and the domain's lowest one near x = 1.090. Compare {@link xCosPiXEmpirical}, whose
  * minimum is elsewhere (the generalization gap).
  *

@@ -2,7 +2,7 @@ import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
 
 /**
- * The lecture's "empirical risk" g(x) = x cos(πx) + 0.2 cos(5πx) on [-1.5, 2] (SYLLABUS §0): the true risk
+ * The lecture's "empirical risk" g(x) = x cos(πx) + 0.2 cos(5πx) on [-1.5, 2] (lecture §0): the true risk
  * {@link xCosPiX} plus a ripple, as a finite sample adds. Its lowest minimum on the domain is near
  * x = 1.017, not the true risk's 1.090, and the ripple adds local minima.
  *

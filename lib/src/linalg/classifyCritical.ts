@@ -15,7 +15,7 @@ export interface CriticalPoint {
 }
 
 /**
- * The second-derivative test at a critical point (SYLLABUS §0): all Hessian eigenvalues > 0: a local
+ * The second-derivative test at a critical point (lecture §0): all Hessian eigenvalues > 0: a local
  * minimum; all < 0: a local maximum; both signs: a saddle; otherwise (a zero eigenvalue, within
  * `tol` · the largest |λ|): degenerate, the test says nothing. In 2D this is the lessons' D1, D2 rule
  * (D2 > 0 and D1 > 0: minimum; D2 > 0 and D1 < 0: maximum; D2 < 0: saddle).

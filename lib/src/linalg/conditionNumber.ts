@@ -6,7 +6,7 @@ import { transpose } from "./transpose";
 
 /**
  * The condition number κ(A) = σ_max / σ_min, the ratio of the largest to the smallest singular value
- * (SYLLABUS §1, §3): for a symmetric A, |λ|_max / |λ|_min. A large κ is a narrow valley where gradient
+ * (lecture §1, §3): for a symmetric A, |λ|_max / |λ|_min. A large κ is a narrow valley where gradient
  * descent zigzags. Infinity for a singular matrix.
  *
  * $$\begin{aligned} \kappa(A) &= \frac{\sigma_{\max}(A)}{\sigma_{\min}(A)} = \frac{|\lambda|_{\max}}{|\lambda|_{\min}} \ (A = A^\top) \end{aligned}$$

@@ -2,7 +2,7 @@ import type { Matrix } from "../core/types";
 import { checkSquare } from "./checkSquare";
 
 /**
- * Diagonal (Jacobi) preconditioning Q̃ = diag^{-1/2}(Q) Q diag^{-1/2}(Q) (SYLLABUS §3, §8): unit diagonal,
+ * Diagonal (Jacobi) preconditioning Q̃ = diag^{-1/2}(Q) Q diag^{-1/2}(Q) (lecture §3, §8): unit diagonal,
  * so every Gerschgorin disc is centred at 1; Adagrad approximates it with its running Σg².
  *
  * $$\begin{aligned} \tilde Q_{ij} &= \frac{Q_{ij}}{\sqrt{Q_{ii} Q_{jj}}} \end{aligned}$$

@@ -10,7 +10,7 @@ export interface ComplexEigenvalues {
 /**
  * The eigenvalues of any real square matrix, symmetric or not (complex in general), through mathjs's
  * `eigs` (mathjs is loaded on first use only). For symmetric matrices prefer `symmetricEigen` (real, with
- * eigenvectors). Used to check Gerschgorin's theorem on non-symmetric matrices (SYLLABUS §8, exercise 3).
+ * eigenvectors). Used to check Gerschgorin's theorem on non-symmetric matrices (lecture §8, exercise 3).
  *
  * $$\begin{aligned} \det(M - \lambda I) &= 0, \quad \lambda = \mathrm{re} + i\,\mathrm{im} \end{aligned}$$
  *

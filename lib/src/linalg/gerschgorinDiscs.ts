@@ -8,7 +8,7 @@ export interface Disc {
 }
 
 /**
- * The Gerschgorin discs of a square matrix, one per row (SYLLABUS §8, exercises 3-4): centred at the
+ * The Gerschgorin discs of a square matrix, one per row (lecture §8, exercises 3-4): centred at the
  * diagonal entry, with radius the sum of the row's other absolute entries. Works for any square M,
  * symmetric or not; the eigenvalues (complex in general) lie in the union of the discs.
  *

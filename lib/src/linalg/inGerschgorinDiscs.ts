@@ -3,7 +3,7 @@ import type { ComplexEigenvalues } from "./eigenvalues";
 
 /**
  * Whether every eigenvalue lies in at least one of the discs |λ - center| <= radius (with a relative
- * tolerance `tol` for rounding): Gerschgorin's theorem says it does for the discs of M (SYLLABUS §8).
+ * tolerance `tol` for rounding): Gerschgorin's theorem says it does for the discs of M (lecture §8).
  * Real eigenvalues can be given as a plain array.
  *
  * $$\begin{aligned} \forall \lambda\ \exists j: \ |\lambda - c_j| &\le r_j (1 + \mathrm{tol}) + \mathrm{tol} \end{aligned}$$

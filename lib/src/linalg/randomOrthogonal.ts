@@ -5,7 +5,7 @@ import { checkInteger } from "../core/validate";
 /**
  * A random n x n orthogonal matrix U (UᵀU = I), uniformly distributed (Haar): the Q factor of the QR
  * decomposition of a seeded standard Gaussian matrix, with signs fixed so that R's diagonal is positive
- * (Mezzadri 2007). Used to rotate quadratics (SYLLABUS §3, §8: ||Uc - Uδ|| = ||c - δ||).
+ * (Mezzadri 2007). Used to rotate quadratics (lecture §3, §8: ||Uc - Uδ|| = ||c - δ||).
  *
  * $$\begin{aligned} G &\sim \mathcal N(0, 1)^{n \times n}, \quad G = QR, \quad U = Q \operatorname{diag}(\operatorname{sign} r_{ii}) \end{aligned}$$
  *

@@ -3,7 +3,7 @@ import { checkFinite } from "../core/validate";
 
 /**
  * The 2 x 2 rotation by θ radians (counter-clockwise), an orthogonal matrix: rotating a quadratic's
- * axes leaves its Hessian eigenvalues unchanged but mixes its coordinates (SYLLABUS §8).
+ * axes leaves its Hessian eigenvalues unchanged but mixes its coordinates (lecture §8).
  *
  * $$\begin{aligned} R(\theta) &= \begin{bmatrix} \cos\theta & -\sin\theta \\ \sin\theta & \cos\theta \end{bmatrix} \end{aligned}$$
  *

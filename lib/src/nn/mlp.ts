@@ -1,8 +1,8 @@
 import { seeded } from "../core/random";
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 import { gemm, type Gemm } from "./gemm";
 import { createWasmGemm, wasmGemmAvailable } from "./wasmGemm";
-import { wasmMemory } from "./wasmModule";
+import { wasmMemory } from "../core/wasmModule";
 import { adamStep32 } from "./adamStep32";
 import { createWasmAdamStep32, wasmAdamAvailable, type AdamStep32 } from "./wasmAdamStep32";
 import { heNormal, xavierUniform } from "./init";
@@ -91,6 +91,7 @@ export interface MlpOptions {
  * model.layers[0].b.buffer === model.params.buffer; //=> true: views, not copies
  */
 export function createMlp(options: MlpOptions): Mlp {
+  checkOptionKeys("createMlp", options, ["sizes", "init", "seed", "backend", "maxBatch"]);
   const { sizes, init = "he", seed = 0, backend = "auto", maxBatch = 512 } = options;
   if (!Array.isArray(sizes) || sizes.length < 2)
     throw new RangeError(`Invalid MLP sizes: ${JSON.stringify(sizes)}`);

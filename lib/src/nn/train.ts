@@ -1,5 +1,5 @@
 import { seeded, shuffle } from "../core/random";
-import { checkInteger, checkNonNegative, checkUnitInterval } from "../core/validate";
+import { checkInteger, checkNonNegative, checkOptionKeys, checkUnitInterval } from "../core/validate";
 import type { LabeledImages } from "../data/loadFashionMnist";
 import type { Mlp } from "./mlp";
 import { mlpLossAndGrad } from "./mlpLossAndGrad";
@@ -90,6 +90,26 @@ const DEFAULTS = {
   adam: { lr: 0.001, eps: 1e-8, momentum: 0 },
 } as const;
 
+/** The keys of {@link TrainOptions} (the compiler checks the list against it). */
+const TRAIN_OPTION_KEYS: Record<keyof TrainOptions, true> = {
+  optimizer: true,
+  lr: true,
+  batchSize: true,
+  epochs: true,
+  seed: true,
+  momentum: true,
+  dampening: true,
+  nesterov: true,
+  betas: true,
+  alpha: true,
+  eps: true,
+  weightDecay: true,
+  lrDecay: true,
+  initialAccumulatorValue: true,
+  progressEvery: true,
+  onProgress: true,
+};
+
 /**
  * Trains `model` in place on `data.train` by minibatch gradient descent with one of five optimizers (the
  * fused float32 steps of this folder, torch's formulas and defaults), reshuffling the training set each
@@ -107,6 +127,7 @@ export function train(
   data: { train: LabeledImages; test?: LabeledImages },
   options: TrainOptions,
 ): TrainResult {
+  checkOptionKeys("train", options, TRAIN_OPTION_KEYS);
   const config = trainConfig(options);
   const { batchSize, epochs, seed, progressEvery } = config;
   if (batchSize > model.maxBatch) {

@@ -1,5 +1,5 @@
 import type { AdamOptions32, AdamState32 } from "./adamStep32";
-import { checkInMemory, wasmAvailable, wasmExports, type WasmMemory } from "./wasmModule";
+import { checkInMemory, wasmAvailable, wasmExports, type WasmMemory } from "../core/wasmModule";
 
 type RawAdam = (
   n: number,
@@ -30,8 +30,7 @@ export function wasmAdamAvailable(): boolean {
 
 /**
  * The WebAssembly SIMD version of {@link adamStep32} (lib/assembly/adam32.ts, compiled into
- * lib/wasm/adam32.wasm): the same update in float32 arithmetic, four lanes at a time, about 5x faster than
- * the TypeScript loop. `params`, `grads` and the state's `m`, `v` must be views into `memory`.
+ * lib/wasm/adam32.wasm): the same update in float32 arithmetic, four lanes at a time. `params`, `grads` and the state's `m`, `v` must be views into `memory`.
  */
 export function createWasmAdamStep32(memory: WasmMemory): AdamStep32 {
   const raw = wasmExports("adam32", memory).adam as RawAdam;

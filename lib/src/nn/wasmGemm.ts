@@ -1,5 +1,5 @@
 import type { Gemm } from "./gemm";
-import { checkInMemory, wasmAvailable, wasmExports, type WasmMemory } from "./wasmModule";
+import { checkInMemory, wasmAvailable, wasmExports, type WasmMemory } from "../core/wasmModule";
 
 type RawGemm = (
   M: number,
@@ -21,8 +21,7 @@ export function wasmGemmAvailable(): boolean {
 /**
  * The WebAssembly SIMD version of {@link gemm}: lib/assembly/gemm.ts (AssemblyScript), compiled by
  * `npx tsx scripts/build-wasm.ts` into lib/wasm/gemm.wasm, a 1.2 kB file committed with its source (the
- * build needs no network). Its main loop keeps a 4 x 8 block of C in eight 128-bit registers; about
- * 35-50 GFLOP/s for the MLP's shapes on this machine's cores, against 1-2 for plain JS loops.
+ * build needs no network). Its main loop keeps a 4 x 8 block of C in eight 128-bit registers.
  *
  * Every matrix must be a view into `memory` (checked at each call); the MLP allocates all its arrays there.
  */

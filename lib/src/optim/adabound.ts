@@ -1,3 +1,4 @@
+import { biasCorrection } from "../averages/biasCorrect";
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
 import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
@@ -104,8 +105,8 @@ export function adabound(options: Partial<AdaboundOptions> = {}): Optimizer<Adab
       const lr = checkStep(x, g, s.expAvg.length, lrOverride, o.lr);
       s.step += 1;
       const t = s.step;
-      const biasCorrection1 = 1 - beta1 ** t;
-      const biasCorrection2 = 1 - beta2 ** t;
+      const biasCorrection1 = biasCorrection(beta1, t);
+      const biasCorrection2 = biasCorrection(beta2, t);
       const stepSize = (lr * Math.sqrt(biasCorrection2)) / biasCorrection1;
       const finalLr = o.lr === 0 ? o.finalLr : (o.finalLr * lr) / o.lr;
       const lower = finalLr * (1 - 1 / (gamma * t + 1));

@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
-import { checkNonNegative } from "../core/validate";
-import { checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { checkNonNegative, checkOptionKeys } from "../core/validate";
+import { checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adadelta}: torch.optim.Adadelta's keyword arguments in camelCase. */
 export type AdadeltaOptions = {

@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
-import { checkNonNegative } from "../core/validate";
-import { checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { checkNonNegative, checkOptionKeys } from "../core/validate";
+import { checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link adagrad}: torch.optim.Adagrad's keyword arguments in camelCase, plus `epsInside`. */
 export type AdagradOptions = {
@@ -83,6 +83,8 @@ export function adagrad(options: Partial<AdagradOptions> = {}): Optimizer<Adagra
   checkBoolean("maximize", o.maximize);
   checkBoolean("epsInside", o.epsInside);
   const { lrDecay, weightDecay, eps, maximize, epsInside } = o;
+  /** The learning rate decayed for step t, torch's `clr` (shared with the fused kernel). */
+  const stepSize = (t: number, lr: number) => lr / (1 + (t - 1) * lrDecay);
   return {
     name: "Adagrad",
     config: o,
@@ -93,7 +95,7 @@ export function adagrad(options: Partial<AdagradOptions> = {}): Optimizer<Adagra
     step(x, g, s, lrOverride) {
       const lr = checkStep(x, g, s.sum.length, lrOverride, o.lr);
       s.step += 1;
-      const clr = lr / (1 + (s.step - 1) * lrDecay);
+      const clr = stepSize(s.step, lr);
       const sum = s.sum;
       for (let i = 0; i < x.length; i++) {
         let d = maximize ? -g[i] : g[i];
@@ -103,6 +105,11 @@ export function adagrad(options: Partial<AdagradOptions> = {}): Optimizer<Adagra
         x[i] = x[i] + (-clr * d) / std;
       }
       return x;
+    },
+    fused: {
+      kernel: "adagrad",
+      arrays: ["sum"],
+      args: (t, lr) => [-stepSize(t, lr), eps, weightDecay, +maximize, +epsInside],
     },
   };
 }

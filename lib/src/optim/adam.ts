@@ -1,3 +1,4 @@
+import { biasCorrection } from "../averages/biasCorrect";
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
 import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
@@ -67,7 +68,18 @@ export function makeAdam(
     );
   }
   const [beta1, beta2] = o.betas;
-  const { eps, weightDecay, amsgrad, maximize, epsInside, biasCorrection } = o;
+  const { eps, weightDecay, amsgrad, maximize, epsInside } = o;
+  /** The step's scalars from the step count t, as torch computes them (shared with the fused kernel). */
+  const scalars = (t: number, lr: number) => {
+    const biasCorrection1 = o.biasCorrection === "none" ? 1 : biasCorrection(beta1, t);
+    const biasCorrection2 = o.biasCorrection === "both" ? biasCorrection(beta2, t) : 1;
+    return {
+      stepSize: lr / biasCorrection1,
+      biasCorrection2,
+      biasCorrection2Sqrt: Math.sqrt(biasCorrection2),
+      decay: 1 - lr * weightDecay,
+    };
+  };
   return {
     name,
     config: o,
@@ -84,12 +96,7 @@ export function makeAdam(
     step(x, g, s, lrOverride) {
       const lr = checkStep(x, g, s.expAvg.length, lrOverride, o.lr);
       s.step += 1;
-      const t = s.step;
-      const biasCorrection1 = biasCorrection === "none" ? 1 : 1 - beta1 ** t;
-      const biasCorrection2 = biasCorrection === "both" ? 1 - beta2 ** t : 1;
-      const stepSize = lr / biasCorrection1;
-      const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
-      const decay = 1 - lr * weightDecay;
+      const { stepSize, biasCorrection2, biasCorrection2Sqrt, decay } = scalars(s.step, lr);
       const { expAvg: m, expAvgSq: v, maxExpAvgSq: vMax } = s;
       for (let i = 0; i < x.length; i++) {
         let d = maximize ? -g[i] : g[i];
@@ -108,6 +115,27 @@ export function makeAdam(
         x[i] = x[i] + (-stepSize * m[i]) / denom;
       }
       return x;
+    },
+    fused: {
+      kernel: "adam",
+      arrays: ["expAvg", "expAvgSq", "maxExpAvgSq"],
+      args(t, lr) {
+        const { stepSize, biasCorrection2, biasCorrection2Sqrt, decay } = scalars(t, lr);
+        return [
+          -stepSize,
+          beta1,
+          beta2,
+          biasCorrection2,
+          biasCorrection2Sqrt,
+          eps,
+          weightDecay,
+          decay,
+          +decoupled,
+          +amsgrad,
+          +maximize,
+          +epsInside,
+        ];
+      },
     },
   };
 }

@@ -1,3 +1,4 @@
+import { biasCorrection } from "../averages/biasCorrect";
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
 import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
@@ -77,7 +78,7 @@ export function adamax(options: Partial<AdamaxOptions> = {}): Optimizer<AdamaxSt
     step(x, g, s, lrOverride) {
       const lr = checkStep(x, g, s.expAvg.length, lrOverride, o.lr);
       s.step += 1;
-      const clr = lr / (1 - beta1 ** s.step);
+      const clr = lr / biasCorrection(beta1, s.step);
       const { expAvg: m, expInf: u } = s;
       for (let i = 0; i < x.length; i++) {
         let d = maximize ? -g[i] : g[i];

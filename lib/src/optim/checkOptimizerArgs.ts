@@ -1,25 +1,8 @@
 /**
- * Argument checks shared by the optimizers: option names, betas, booleans, and the per-step check that
+ * Argument checks shared by the optimizers: betas, booleans, and the per-step check that
  * `x` and `g` match. Messages follow torch.optim's wording and name the offending value.
  */
-import { checkFinite, checkNonNegative, checkUnitInterval } from "../core/validate";
-
-/**
- * Throws a TypeError naming the first key of `options` that `defaults` does not have (a misspelt option
- * would otherwise be ignored silently), e.g. `Adam got an unexpected option: weight_decay`.
- */
-export function checkOptionKeys(name: string, options: object, defaults: object): void {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new TypeError(`${name} options must be an object, got ${JSON.stringify(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!Object.prototype.hasOwnProperty.call(defaults, key)) {
-      throw new TypeError(
-        `${name} got an unexpected option: ${key} (expected one of ${Object.keys(defaults).join(", ")})`,
-      );
-    }
-  }
-}
+import { checkFinite, checkNonNegative, checkOptionKeys, checkUnitInterval } from "../core/validate";
 
 /** Throws unless `betas` is a pair of numbers in [0, 1): `Invalid beta parameter at index 0: 1.2`. */
 export function checkBetas(betas: readonly number[]): void {

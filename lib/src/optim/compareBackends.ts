@@ -1,11 +1,11 @@
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 import { randn, seeded } from "../core/random";
 import { fastOptimizer, fastOptimizerBackends } from "./fastOptimizer";
 import type { FastBackend, FastOptimizerName, FastOptimizerOptions } from "./fastOptimizer";
 
 /** One backend's row of {@link compareBackends}. */
 export interface BackendComparison {
-  /** "ts" (the readable loop), "wasm" or "native". */
+  /** "js" (the readable loop), "wasm" or "native". */
   backend: FastBackend;
   /** Median wall time of one step, in milliseconds. */
   msPerStep: number;
@@ -38,20 +38,21 @@ export interface CompareBackendsSettings {
  * @example
  * const rows = compareBackends("Adam", { lr: 1e-3 }, { n: 1e6 });
  * console.log(rows.map((r) => [r.backend, r.mismatches]));
- * //=> [ [ 'ts', 0 ], [ 'native', 0 ], [ 'wasm', 0 ] ] (native where `npm install` built it)
+ * //=> [ [ 'js', 0 ], [ 'native', 0 ], [ 'wasm', 0 ] ] (native where `npm install` built it)
  */
 export function compareBackends<K extends FastOptimizerName>(
   name: K,
   options: FastOptimizerOptions[K],
   settings: CompareBackendsSettings = {},
 ): BackendComparison[] {
+  checkOptionKeys("compareBackends settings", settings, ["n", "steps", "seed"]);
   const { n = 1e6, steps = 20, seed = 0 } = settings;
   checkInteger("number of parameters", n);
   checkInteger("steps", steps, 1);
   const rng = seeded(seed);
   const x0 = randn(rng, new Float64Array(n));
   const g0 = randn(rng, new Float64Array(n));
-  const backends = ["ts" as FastBackend, ...fastOptimizerBackends().filter((b) => b !== "ts")];
+  const backends = ["js" as FastBackend, ...fastOptimizerBackends().filter((b) => b !== "js")];
   let reference: Float64Array | undefined;
   return backends.map((backend) => {
     const opt = fastOptimizer(name, x0, options, { backend });

@@ -1,19 +1,15 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Optimizer } from "../core/types";
-import { checkFinite, checkInteger, checkNonNegative } from "../core/validate";
-import { adagrad } from "./adagrad";
+import type { FusedStep, Optimizer } from "../core/types";
+import { checkFinite, checkInteger, checkNonNegative, checkOptionKeys } from "../core/validate";
 import type { AdagradOptions, AdagradState } from "./adagrad";
-import { adam } from "./adam";
 import type { AdamOptions, AdamState } from "./adam";
-import { adamw } from "./adamw";
-import { rmsprop } from "./rmsprop";
+import { optimizers } from "./registry";
 import type { RmspropOptions, RmspropState } from "./rmsprop";
-import { sgd } from "./sgd";
 import type { SgdOptions, SgdState } from "./sgd";
 
-/** The optimizers with a fused step (native and WebAssembly). */
+/** The optimizers with a fused step (native and WebAssembly): those whose readable version has `fused`. */
 export type FastOptimizerName = "SGD" | "Adagrad" | "RMSprop" | "Adam" | "AdamW";
 
 /** The options each fast optimizer takes: exactly those of its readable version (torch's, camelCase). */
@@ -46,9 +42,9 @@ export interface FastOptimizerConfigs {
 /**
  * Which code runs the step: the native kernel (C compiled at install for this processor,
  * lib/native/optimStep.c), the WebAssembly SIMD kernel (lib/assembly/optimStep.ts), or the readable
- * TypeScript loop. All three give bit-identical results.
+ * loop in JavaScript. All three give bit-identical results.
  */
-export type FastBackend = "native" | "wasm" | "ts";
+export type FastBackend = "native" | "wasm" | "js";
 
 /**
  * An optimizer that owns its arrays: write the gradient into `g`, call `step()`, read the parameters in
@@ -68,7 +64,7 @@ export interface FastOptimizer<S = unknown, C = unknown> {
   readonly g: Float64Array;
   /** The state, with the same fields as the readable optimizer's (`step`, `expAvg`, ...). */
   readonly state: S;
-  /** "native" or "wasm" when that kernel runs, "ts" when the readable optimizer's loop does. */
+  /** "native" or "wasm" when that kernel runs, "js" when the readable optimizer's loop does. */
   readonly backend: FastBackend;
   /** One step from the gradient in `g`; `lr` overrides the configured learning rate (schedules). */
   step(lr?: number): Float64Array;
@@ -77,10 +73,10 @@ export interface FastOptimizer<S = unknown, C = unknown> {
 /** Settings of {@link fastOptimizer} that are not optimizer options. */
 export interface FastOptimizerSettings {
   /**
-   * "native" (the default when the addon was built), "wasm" (the default otherwise, when WebAssembly SIMD
-   * is available) or "ts" (the readable loop, for comparison).
+   * "auto" (the default: "native" when the addon was built, else "wasm" when WebAssembly SIMD is
+   * available), "native", "wasm" or "js" (the readable loop, for comparison).
    */
-  backend?: FastBackend;
+  backend?: FastBackend | "auto";
 }
 
 interface WasmApi {
@@ -180,27 +176,31 @@ function wasmModule(): object | null {
 
 /** True when a fused kernel can run here: the native addon, or WebAssembly SIMD (with the .wasm present). */
 export function fastOptimizerAvailable(): boolean {
-  return fastOptimizerBackends()[0] !== "ts";
+  return fastOptimizerBackends()[0] !== "js";
 }
 
-/** The backends that can run here, fastest first: "native" when built, "wasm" when supported, and "ts". */
+/** The backends that can run here, fastest first: "native" when built, "wasm" when supported, and "js". */
 export function fastOptimizerBackends(): FastBackend[] {
   const backends: FastBackend[] = [];
   if (nativeAddon() !== null) backends.push("native");
   if (wasmModule() !== null) backends.push("wasm");
-  backends.push("ts");
+  backends.push("js");
   return backends;
 }
 
-const FACTORIES: {
-  [K in FastOptimizerName]: (o: any) => Optimizer<FastOptimizerStates[K], FastOptimizerConfigs[K]>;
-} = {
-  SGD: sgd,
-  Adagrad: adagrad,
-  RMSprop: rmsprop,
-  Adam: adam,
-  AdamW: adamw,
-};
+/**
+ * The readable optimizer `name` built with `options`, with its fused step; throws naming an optimizer
+ * that has none (listing those that have one).
+ */
+function readableWithKernel(name: string, options: unknown): Optimizer<any, any> & { fused: FusedStep<any> } {
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(optimizers, key);
+  const reference = has(name) ? optimizers[name](options) : undefined;
+  if (reference?.fused === undefined) {
+    const fast = Object.keys(optimizers).filter((key) => optimizers[key]({ lr: 1 }).fused !== undefined);
+    throw new RangeError(`No fast optimizer named ${String(name)} (known: ${fast.join(", ")})`);
+  }
+  return reference as Optimizer<any, any> & { fused: FusedStep<any> };
+}
 
 /** Bytes before the first array (the kernels never read address 0) and the alignment of each array. */
 const BASE = 64;
@@ -208,16 +208,17 @@ const ALIGN = 64;
 /** The most a 32-bit WebAssembly memory holds. */
 const MAX_BYTES = 2 ** 32 - 65536;
 
-/** Bytes per parameter each step reads plus writes (x, g read; x and state read and written). */
-export function fastOptimizerBytesPerParameter(name: FastOptimizerName, options: object): number {
-  const config = options as Record<string, unknown>;
-  let stateArrays = 0;
-  if (name === "SGD") stateArrays = config.momentum !== 0 ? 1 : 0;
-  else if (name === "Adagrad") stateArrays = 1;
-  else if (name === "RMSprop")
-    stateArrays = 1 + (config.centered ? 1 : 0) + ((config.momentum as number) > 0 ? 1 : 0);
-  else stateArrays = 2 + (config.amsgrad ? 1 : 0);
-  // x: read + write; g: read; each state array: read + write.
+/**
+ * Bytes per parameter each step reads plus writes: x read and written, g read, and each state array the
+ * kernel takes read and written (those `init` allocates for these options; SGD's `lr` may be left out).
+ */
+export function fastOptimizerBytesPerParameter<K extends FastOptimizerName>(
+  name: K,
+  options: Partial<FastOptimizerConfigs[K]>,
+): number {
+  const reference = readableWithKernel(name, { lr: 1, ...options });
+  const init = reference.init(new Float64Array(1)) as Record<string, Float64Array>;
+  const stateArrays = reference.fused.arrays.filter((key) => init[key].length > 0).length;
   return 8 * (3 + 2 * stateArrays);
 }
 
@@ -233,11 +234,9 @@ export function fastOptimizerBytesPerParameter(name: FastOptimizerName, options:
  * and state (tested over 100 steps for every option). The readable versions are what the lessons show; this
  * one is for speed and for the benchmark (bench/optim.ts).
  *
- * Speed, one thread, 1e6 parameters, on this course's machines (AMD EPYC): the native kernels (256-bit
- * AVX-512VL vectors) take about 0.31 ms a step for SGD with momentum, 0.44 ms for Adagrad and RMSprop and
- * 0.58 ms for Adam, faster than torch 2.13's fused kernels; the WebAssembly ones about 0.43, 1.66, 1.66 and
- * 2.22 ms (128-bit vectors: the square roots and divisions set their time). Exactness is kept: no
- * approximate reciprocal or square root. The native addon is compiled for the processor of the machine
+ * Each readable optimizer gives its kernel's arguments itself (its `fused` step: the state arrays and
+ * the step's numbers, bias corrections included), so nothing of an update is written here. Exactness is
+ * kept: no approximate reciprocal or square root. The README's benchmark section has the timings. The native addon is compiled for the processor of the machine
  * that ran `npm install`, and loaded only on a machine with the same processor model.
  *
  * $$
@@ -250,8 +249,8 @@ export function fastOptimizerBytesPerParameter(name: FastOptimizerName, options:
  * @param name torch's class name: "SGD", "Adagrad", "RMSprop", "Adam" or "AdamW"
  * @param x0 the number of parameters (start at zeros) or the start point (copied)
  * @param options the readable optimizer's options (SGD requires `lr`)
- * @param settings.backend "native", "wasm" or "ts" (the readable loop on the same arrays); by default the
- * first that runs here
+ * @param settings.backend "auto" (the default: the first that runs here), "native", "wasm" or "js" (the
+ * readable loop on the same arrays)
  * @example
  * const opt = fastOptimizer("Adam", Float64Array.of(1, -2), { lr: 0.1 });
  * opt.g.set([2, -4]); // the gradient of x^2 at x
@@ -265,20 +264,16 @@ export function fastOptimizer<K extends FastOptimizerName>(
   options: FastOptimizerOptions[K],
   settings: FastOptimizerSettings = {},
 ): FastOptimizer<FastOptimizerStates[K], FastOptimizerConfigs[K]> {
-  const factory = Object.prototype.hasOwnProperty.call(FACTORIES, name) ? FACTORIES[name] : undefined;
-  if (factory === undefined) {
-    throw new RangeError(
-      `No fast optimizer named ${String(name)} (known: ${Object.keys(FACTORIES).join(", ")})`,
-    );
-  }
+  checkOptionKeys("fastOptimizer settings", settings, { backend: "auto" });
+  const reference = readableWithKernel(name, options);
   const n = typeof x0 === "number" ? x0 : x0.length;
   if (typeof x0 === "number") checkInteger("number of parameters", x0);
   else checkFinite("start point x0", x0);
-  const reference = factory(options) as Optimizer<any, any>;
-  const backend = settings.backend ?? fastOptimizerBackends()[0];
-  if (backend !== "native" && backend !== "wasm" && backend !== "ts") {
-    throw new RangeError(`Invalid backend: ${String(backend)} (expected "native", "wasm" or "ts")`);
+  const chosen = settings.backend ?? "auto";
+  if (chosen !== "auto" && chosen !== "native" && chosen !== "wasm" && chosen !== "js") {
+    throw new RangeError(`Invalid backend: ${String(chosen)} (expected "auto", "native", "wasm" or "js")`);
   }
+  const backend = chosen === "auto" ? fastOptimizerBackends()[0] : chosen;
   const mod = wasmModule();
   const wa = wasmApi();
   const addon = nativeAddon();
@@ -333,23 +328,19 @@ export function fastOptimizer<K extends FastOptimizerName>(
     return lr;
   };
 
-  let step: (lr?: number) => Float64Array;
-  if (backend === "ts") {
-    step = (lr) => reference.step(x, g, state, lr);
-  } else if (backend === "native") {
-    // The addon's kernels with the buffer bound as their first argument: then they take the WebAssembly
-    // kernels' arguments.
-    const k: Record<string, Kernel> = {
-      sgd: addon!.sgd.bind(addon, buffer),
-      adagrad: addon!.adagrad.bind(addon, buffer),
-      rmsprop: addon!.rmsprop.bind(addon, buffer),
-      adam: addon!.adam.bind(addon, buffer),
-    };
-    step = makeKernelStep(name, k, n, x, g, state, config, lrOf);
-  } else {
-    const k = new wa!.Instance(mod!, { env: { memory } }).exports as Record<string, Kernel>;
-    step = makeKernelStep(name, k, n, x, g, state, config, lrOf);
+  let kernel: Kernel | undefined;
+  if (backend === "native") {
+    // The addon's kernel with the buffer bound as its first argument: then it takes the WebAssembly
+    // kernel's arguments.
+    kernel = addon![reference.fused.kernel].bind(addon, buffer);
+  } else if (backend === "wasm") {
+    const exports = new wa!.Instance(mod!, { env: { memory } }).exports as Record<string, Kernel>;
+    kernel = exports[reference.fused.kernel];
   }
+  const step =
+    kernel === undefined
+      ? (lr?: number) => reference.step(x, g, state, lr)
+      : kernelStep(kernel, reference.fused, n, x, g, state as { step: number }, lrOf);
   return {
     name,
     config: reference.config as FastOptimizerConfigs[K],
@@ -363,127 +354,30 @@ export function fastOptimizer<K extends FastOptimizerName>(
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-/** The step that calls kernel `k` (native or WebAssembly: same arguments) with byte offsets into the buffer. */
-function makeKernelStep(
-  name: FastOptimizerName,
-  k: Record<string, Kernel>,
+/**
+ * The step that calls `kernel` (native or WebAssembly: same arguments) with the byte offsets of x, g and
+ * the state's arrays, then the number arguments the readable optimizer gives for this step.
+ */
+function kernelStep<S extends { step: number }>(
+  kernel: Kernel,
+  fused: FusedStep<S>,
   n: number,
   x: Float64Array,
   g: Float64Array,
-  state: Record<string, unknown>,
-  config: Record<string, unknown>,
+  state: S,
   lrOf: (lr: number | undefined) => number,
 ): (lr?: number) => Float64Array {
   const blocks = Math.ceil(n / 4); // blocks of 4 float64: the allocator pads each array to a multiple of 8
-  const ptr = (key: string) => (state[key] as Float64Array).byteOffset;
-  const s = state as { step: number };
-  const flag = (key: string) => (config[key] ? 1 : 0);
-  const maximize = flag("maximize");
-  const epsInside = flag("epsInside");
-  const weightDecay = config.weightDecay as number;
-  if (name === "SGD") {
-    const { momentum, dampening } = config as unknown as SgdOptions;
-    const kernel = k.sgd;
-    const b = ptr("momentumBuffer");
-    const nesterov = flag("nesterov");
-    return (lrArg) => {
-      const lr = lrOf(lrArg);
-      const first = s.step === 0 ? 1 : 0;
-      s.step += 1;
-      kernel(
-        blocks,
-        x.byteOffset,
-        g.byteOffset,
-        b,
-        -lr,
-        momentum,
-        1 - dampening,
-        weightDecay,
-        nesterov,
-        maximize,
-        first,
-      );
-      return x;
-    };
-  }
-  if (name === "Adagrad") {
-    const { lrDecay, eps } = config as unknown as AdagradOptions;
-    const kernel = k.adagrad;
-    const sum = ptr("sum");
-    return (lrArg) => {
-      const lr = lrOf(lrArg);
-      s.step += 1;
-      const clr = lr / (1 + (s.step - 1) * lrDecay);
-      kernel(blocks, x.byteOffset, g.byteOffset, sum, -clr, eps, weightDecay, maximize, epsInside);
-      return x;
-    };
-  }
-  if (name === "RMSprop") {
-    const { alpha, eps, momentum } = config as unknown as RmspropOptions;
-    const kernel = k.rmsprop;
-    const sq = ptr("squareAvg");
-    const ga = ptr("gradAvg");
-    const buf = ptr("momentumBuffer");
-    const centered = flag("centered");
-    return (lrArg) => {
-      const lr = lrOf(lrArg);
-      s.step += 1;
-      kernel(
-        blocks,
-        x.byteOffset,
-        g.byteOffset,
-        sq,
-        ga,
-        buf,
-        -lr,
-        alpha,
-        eps,
-        weightDecay,
-        momentum,
-        centered,
-        maximize,
-        epsInside,
-      );
-      return x;
-    };
-  }
-  const { betas, biasCorrection, eps } = config as unknown as AdamOptions;
-  const [beta1, beta2] = betas;
-  const kernel = k.adam;
-  const m = ptr("expAvg");
-  const v = ptr("expAvgSq");
-  const vMax = ptr("maxExpAvgSq");
-  const decoupled = name === "AdamW" ? 1 : 0;
-  const amsgrad = flag("amsgrad");
+  // The kernel's arguments, in one array kept between steps: the offsets, then each step's numbers.
+  const offsets = fused.arrays.map((key) => (state[key] as Float64Array).byteOffset);
+  const call = [blocks, x.byteOffset, g.byteOffset, ...offsets];
+  const first = call.length;
   return (lrArg) => {
     const lr = lrOf(lrArg);
-    s.step += 1;
-    const t = s.step;
-    // As the readable adam: the bias corrections from t (torch's 1 - beta ** step), in JavaScript.
-    const biasCorrection1 = biasCorrection === "none" ? 1 : 1 - beta1 ** t;
-    const biasCorrection2 = biasCorrection === "both" ? 1 - beta2 ** t : 1;
-    const stepSize = lr / biasCorrection1;
-    const decay = 1 - lr * weightDecay;
-    kernel(
-      blocks,
-      x.byteOffset,
-      g.byteOffset,
-      m,
-      v,
-      vMax,
-      -stepSize,
-      beta1,
-      beta2,
-      biasCorrection2,
-      Math.sqrt(biasCorrection2),
-      eps,
-      weightDecay,
-      decay,
-      decoupled,
-      amsgrad,
-      maximize,
-      epsInside,
-    );
+    state.step += 1;
+    const numbers = fused.args(state.step, lr);
+    for (let i = 0; i < numbers.length; i++) call[first + i] = numbers[i];
+    kernel.apply(null, call);
     return x;
   };
 }

@@ -1,5 +1,5 @@
 import type { TestFunction } from "../core/types";
-import { checkFinite, checkInteger, checkPositive } from "../core/validate";
+import { checkFinite, checkInteger, checkOptionKeys, checkPositive } from "../core/validate";
 
 /** Options of {@link lbfgs} (torch.optim.LBFGS's names where they exist). */
 export interface LbfgsOptions {
@@ -70,6 +70,13 @@ export function lbfgs(
   x0: ArrayLike<number>,
   options: Partial<LbfgsOptions> = {},
 ): LbfgsResult {
+  checkOptionKeys("lbfgs", options, {
+    maxIter: true,
+    historySize: true,
+    toleranceGrad: true,
+    toleranceChange: true,
+    c1: true,
+  });
   const o = { ...LBFGS_DEFAULTS, ...options };
   checkInteger("maxIter", o.maxIter, 0);
   checkInteger("historySize", o.historySize, 1);

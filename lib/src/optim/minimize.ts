@@ -1,5 +1,5 @@
 import type { Optimizer, Schedule, TestFunction } from "../core/types";
-import { checkFinite, checkInteger } from "../core/validate";
+import { checkFinite, checkInteger, checkOptionKeys } from "../core/validate";
 
 /** Options of {@link minimize}. */
 export type MinimizeOptions = {
@@ -44,6 +44,7 @@ export function minimize<S>(
   x0: ArrayLike<number>,
   options: MinimizeOptions,
 ): MinimizeResult {
+  checkOptionKeys("minimize", options, { steps: true, schedule: true });
   const { steps, schedule } = options;
   checkInteger("number of steps", steps, 0);
   checkFinite("start point x0", x0);

@@ -1,6 +1,7 @@
 import type { Optimizer } from "../core/types";
-import { checkNonNegative, checkUnitInterval } from "../core/validate";
-import { checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { checkUnitInterval } from "../core/validate";
+import { makeVelocityMomentum } from "./momentumSlides";
+import type { MomentumSlidesState } from "./momentumSlides";
 
 /** Options of {@link momentumEma}. */
 export type MomentumEmaOptions = {
@@ -10,11 +11,8 @@ export type MomentumEmaOptions = {
   rho: number;
 };
 
-/** State of {@link momentumEma}: the velocity v (v₀ = 0). */
-export interface MomentumEmaState {
-  step: number;
-  velocity: Float64Array;
-}
+/** State of {@link momentumEma}: the velocity v (v₀ = 0), as {@link momentumSlides}'s. */
+export type MomentumEmaState = MomentumSlidesState;
 
 /** The slides' values. */
 export const MOMENTUM_EMA_DEFAULTS: MomentumEmaOptions = { lr: 0.1, rho: 0.9 };
@@ -46,27 +44,8 @@ export const MOMENTUM_EMA_DEFAULTS: MomentumEmaOptions = { lr: 0.1, rho: 0.9 };
 export function momentumEma(
   options: Partial<MomentumEmaOptions> = {},
 ): Optimizer<MomentumEmaState, MomentumEmaOptions> {
-  checkOptionKeys("MomentumEma", options, MOMENTUM_EMA_DEFAULTS);
-  const o: MomentumEmaOptions = { ...MOMENTUM_EMA_DEFAULTS, ...options };
-  checkNonNegative("learning rate", o.lr);
-  checkUnitInterval("rho value", o.rho);
-  const { rho } = o;
-  return {
-    name: "MomentumEma",
-    config: o,
-    init(x) {
-      checkStart(x);
-      return { step: 0, velocity: new Float64Array(x.length) };
-    },
-    step(x, g, s, lrOverride) {
-      const lr = checkStep(x, g, s.velocity.length, lrOverride, o.lr);
-      s.step += 1;
-      const v = s.velocity;
-      for (let i = 0; i < x.length; i++) {
-        v[i] = rho * v[i] - (1 - rho) * lr * g[i];
-        x[i] = x[i] + v[i];
-      }
-      return x;
-    },
-  };
+  return makeVelocityMomentum("MomentumEma", options, MOMENTUM_EMA_DEFAULTS, (o) => {
+    checkUnitInterval("rho value", o.rho);
+    return { mu: o.rho, gradientScale: (lr) => (1 - o.rho) * lr };
+  });
 }

@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
-import { checkNonNegative } from "../core/validate";
-import { checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { checkNonNegative, checkOptionKeys } from "../core/validate";
+import { checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link momentumSlides}. */
 export type MomentumSlidesOptions = {
@@ -48,24 +48,40 @@ export const MOMENTUM_SLIDES_DEFAULTS: MomentumSlidesOptions = { lr: 0.1, moment
 export function momentumSlides(
   options: Partial<MomentumSlidesOptions> = {},
 ): Optimizer<MomentumSlidesState, MomentumSlidesOptions> {
-  checkOptionKeys("MomentumSlides", options, MOMENTUM_SLIDES_DEFAULTS);
-  const o: MomentumSlidesOptions = { ...MOMENTUM_SLIDES_DEFAULTS, ...options };
+  return makeVelocityMomentum("MomentumSlides", options, MOMENTUM_SLIDES_DEFAULTS, (o) => {
+    checkNonNegative("momentum value", o.momentum);
+    return { mu: o.momentum, gradientScale: (lr) => lr };
+  });
+}
+
+/**
+ * The one loop behind {@link momentumSlides} and {@link momentumEma}: v ← μ v − c g, x ← x + v, where
+ * `setup` checks the optimizer's own option and gives μ and the gradient's coefficient c at learning
+ * rate lr. Not part of the public API.
+ */
+export function makeVelocityMomentum<O extends { lr: number }>(
+  name: string,
+  options: Partial<O>,
+  defaults: O,
+  setup: (o: O) => { mu: number; gradientScale: (lr: number) => number },
+): Optimizer<MomentumSlidesState, O> {
+  checkOptionKeys(name, options, defaults);
+  const o: O = { ...defaults, ...options };
   checkNonNegative("learning rate", o.lr);
-  checkNonNegative("momentum value", o.momentum);
-  const { momentum } = o;
+  const { mu, gradientScale } = setup(o);
   return {
-    name: "MomentumSlides",
+    name,
     config: o,
     init(x) {
       checkStart(x);
       return { step: 0, velocity: new Float64Array(x.length) };
     },
     step(x, g, s, lrOverride) {
-      const lr = checkStep(x, g, s.velocity.length, lrOverride, o.lr);
+      const c = gradientScale(checkStep(x, g, s.velocity.length, lrOverride, o.lr));
       s.step += 1;
       const v = s.velocity;
       for (let i = 0; i < x.length; i++) {
-        v[i] = momentum * v[i] - lr * g[i];
+        v[i] = mu * v[i] - c * g[i];
         x[i] = x[i] + v[i];
       }
       return x;

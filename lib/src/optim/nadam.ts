@@ -1,3 +1,4 @@
+import { biasCorrection } from "../averages/biasCorrect";
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
 import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
@@ -65,8 +66,8 @@ export const NADAM_DEFAULTS: NadamOptions = {
  * $$
  *
  * Note: torch 1.13 multiplies μ_t into P'_t twice; torch 2.0 fixed it (P'_t = P_t μ_{t+1}). This
- * library follows 1.13, the golden reference, unless `torch2MuProduct: true`: then it matches torch 2.13
- * to 1e-10 (checked with scripts/golden-make.py run under torch 2.13; every other optimizer agrees with
+ * library follows 1.13, the golden reference, unless `torch2MuProduct: true`: then it matches torch 2's
+ * NAdam to 1e-10 (checked with scripts/golden-make.py under torch 2; every other optimizer agrees with
  * both versions). The product P is kept in float64 (torch keeps it in the
  * default dtype: float32 unless `torch.set_default_dtype(torch.float64)`, which moves trajectories by
  * about 1e-10).
@@ -114,7 +115,7 @@ export function nadam(options: Partial<NadamOptions> = {}): Optimizer<NadamState
       const lr = checkStep(x, g, s.expAvg.length, lrOverride, o.lr);
       s.step += 1;
       const t = s.step;
-      const biasCorrection2 = 1 - beta2 ** t;
+      const biasCorrection2 = biasCorrection(beta2, t);
       const mu = beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
       const muNext = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * momentumDecay));
       s.muProduct *= mu;

@@ -1,5 +1,5 @@
-import { checkNonNegative } from "../core/validate";
-import { checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { checkNonNegative, checkOptionKeys } from "../core/validate";
+import { checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link nesterovLookahead}. */
 export type NesterovLookaheadOptions = {

@@ -1,5 +1,5 @@
 import type { TestFunction } from "../core/types";
-import { checkFinite, checkInteger, checkNonNegative } from "../core/validate";
+import { checkFinite, checkInteger, checkNonNegative, checkOptionKeys } from "../core/validate";
 
 /** Options of {@link newton}. */
 export interface NewtonOptions {
@@ -36,6 +36,7 @@ export interface NewtonResult {
  * run.xs[1]; //=> Float64Array [0, 0]
  */
 export function newton(fn: TestFunction, x0: ArrayLike<number>, options: NewtonOptions): NewtonResult {
+  checkOptionKeys("newton", options, { steps: true, damping: true });
   const { steps, damping = 0 } = options;
   checkInteger("number of steps", steps, 0);
   checkNonNegative("damping", damping);

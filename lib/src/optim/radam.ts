@@ -1,3 +1,4 @@
+import { biasCorrection } from "../averages/biasCorrect";
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
 import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
@@ -87,8 +88,8 @@ export function radam(options: Partial<RadamOptions> = {}): Optimizer<RadamState
       const lr = checkStep(x, g, s.expAvg.length, lrOverride, o.lr);
       s.step += 1;
       const t = s.step;
-      const biasCorrection1 = 1 - beta1 ** t;
-      const biasCorrection2 = 1 - beta2 ** t;
+      const biasCorrection1 = biasCorrection(beta1, t);
+      const biasCorrection2 = biasCorrection(beta2, t);
       const rhoT = rhoInf - (2 * t * beta2 ** t) / biasCorrection2;
       const rectified = rhoT > 5;
       const rect = rectified

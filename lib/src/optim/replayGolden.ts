@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 import type { Schedule, TestFunction } from "../core/types";
 import { minimize } from "./minimize";
 import { camelCaseKey, optimizerFromTorch } from "./registry";
@@ -250,6 +251,7 @@ export function replayGolden(
   resolvers: GoldenResolvers,
   options: { file?: string; tolerance?: number } = {},
 ): GoldenReport {
+  checkOptionKeys("replayGolden", options, { file: true, tolerance: true });
   const file = options.file ?? "<golden>";
   const tolerance = options.tolerance ?? GOLDEN_TOLERANCE;
   const shape = new Shape(file);

@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
-import { checkNonNegative } from "../core/validate";
-import { checkBoolean, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { checkNonNegative, checkOptionKeys } from "../core/validate";
+import { checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link rmsprop}: torch.optim.RMSprop's keyword arguments in camelCase, plus `epsInside`. */
 export type RmspropOptions = {
@@ -127,6 +127,11 @@ export function rmsprop(options: Partial<RmspropOptions> = {}): Optimizer<Rmspro
         }
       }
       return x;
+    },
+    fused: {
+      kernel: "rmsprop",
+      arrays: ["squareAvg", "gradAvg", "momentumBuffer"],
+      args: (_t, lr) => [-lr, alpha, eps, weightDecay, momentum, +centered, +maximize, +epsInside],
     },
   };
 }

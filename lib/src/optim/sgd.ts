@@ -1,6 +1,6 @@
 import type { Optimizer } from "../core/types";
-import { checkNonNegative } from "../core/validate";
-import { checkBoolean, checkNumber, checkOptionKeys, checkStart, checkStep } from "./checkOptimizerArgs";
+import { checkNonNegative, checkOptionKeys } from "../core/validate";
+import { checkBoolean, checkNumber, checkStart, checkStep } from "./checkOptimizerArgs";
 
 /** Options of {@link sgd}: torch.optim.SGD's keyword arguments in camelCase. */
 export type SgdOptions = {
@@ -18,7 +18,10 @@ export type SgdOptions = {
   maximize: boolean;
 };
 
-/** State of {@link sgd}: the step count and torch's `momentum_buffer` b (zeros until the first step). */
+/**
+ * State of {@link sgd}: the step count and torch's `momentum_buffer` b (zeros until the first step; empty
+ * without momentum, where torch's is None).
+ */
 export interface SgdState {
   step: number;
   momentumBuffer: Float64Array;
@@ -88,11 +91,11 @@ export function sgd(options: Partial<SgdOptions> & { lr: number }): Optimizer<Sg
     config: o,
     init(x) {
       checkStart(x);
-      return { step: 0, momentumBuffer: new Float64Array(x.length) };
+      return { step: 0, momentumBuffer: new Float64Array(momentum !== 0 ? x.length : 0) };
     },
     step(x, g, s, lrOverride) {
-      const lr = checkStep(x, g, s.momentumBuffer.length, lrOverride, o.lr);
       const b = s.momentumBuffer;
+      const lr = checkStep(x, g, momentum !== 0 ? b.length : x.length, lrOverride, o.lr);
       const first = s.step === 0;
       s.step += 1;
       for (let i = 0; i < x.length; i++) {
@@ -105,6 +108,11 @@ export function sgd(options: Partial<SgdOptions> & { lr: number }): Optimizer<Sg
         x[i] = x[i] + -lr * d;
       }
       return x;
+    },
+    fused: {
+      kernel: "sgd",
+      arrays: ["momentumBuffer"],
+      args: (t, lr) => [-lr, momentum, 1 - dampening, weightDecay, +nesterov, +maximize, t === 1 ? 1 : 0],
     },
   };
 }

@@ -1,3 +1,4 @@
+import { biasCorrection } from "../averages/biasCorrect";
 import type { Optimizer } from "../core/types";
 import { betasOptions, checkStart, checkStep } from "./checkOptimizerArgs";
 
@@ -67,8 +68,8 @@ export function yogi(options: Partial<YogiOptions> = {}): Optimizer<YogiState, Y
     step(x, g, s, lrOverride) {
       const lr = checkStep(x, g, s.expAvg.length, lrOverride, o.lr);
       s.step += 1;
-      const biasCorrection1 = 1 - beta1 ** s.step;
-      const biasCorrection2 = 1 - beta2 ** s.step;
+      const biasCorrection1 = biasCorrection(beta1, s.step);
+      const biasCorrection2 = biasCorrection(beta2, s.step);
       const { expAvg: m, expAvgSq: v } = s;
       for (let i = 0; i < x.length; i++) {
         const g2 = g[i] * g[i];

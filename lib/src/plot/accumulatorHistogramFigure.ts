@@ -1,4 +1,4 @@
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 import {
   axis,
   baseLayout,
@@ -28,6 +28,13 @@ export function accumulatorHistogramFigure(
   layers: Record<string, ArrayLike<number>> | { name: string; values: ArrayLike<number> }[],
   options: AccumulatorHistogramOptions = {},
 ): Figure {
+  checkOptionKeys("accumulatorHistogramFigure", options, {
+    bins: true,
+    log: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   const list = namedSeries(layers);
   if (list.length === 0)
     throw new RangeError("Invalid layers: accumulatorHistogramFigure needs at least one");

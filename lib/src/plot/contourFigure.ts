@@ -1,5 +1,5 @@
 import type { TestFunction } from "../core/types";
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 import {
   axis,
   baseLayout,
@@ -35,6 +35,21 @@ export interface ContourOptions extends FigureOptions {
   /** Show a colour bar (default false). */
   colorbar?: boolean;
 }
+
+/** The keys of {@link ContourOptions}, for the figures that take them (checked against it by the compiler). */
+export const CONTOUR_OPTION_KEYS: Record<keyof ContourOptions, true> = {
+  trajectories: true,
+  domain: true,
+  resolution: true,
+  zScale: true,
+  levels: true,
+  minima: true,
+  maxPoints: true,
+  colorbar: true,
+  title: true,
+  height: true,
+  width: true,
+};
 
 /** The function values as drawn (maybe on a log scale) and the map from f to the drawn value. */
 export interface ZScaled {
@@ -197,6 +212,7 @@ export function contourLayout(fn: TestFunction, options: ContourOptions) {
  * show(fig);
  */
 export function contourFigure(fn: TestFunction, options: ContourOptions = {}): Figure {
+  checkOptionKeys("contourFigure", options, CONTOUR_OPTION_KEYS);
   const trajectories = options.trajectories ?? [];
   const { trace } = contourTrace(fn, options);
   const data: Trace[] = [

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 import {
   axis,
   baseLayout,
@@ -32,6 +33,15 @@ export function effectiveLrFigure(
   rates: ArrayLike<number>[] | Float64Array | number[],
   options: EffectiveLrOptions = {},
 ): Figure {
+  checkOptionKeys("effectiveLrFigure", options, {
+    names: true,
+    log: true,
+    maxLines: true,
+    maxSteps: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   checkSeries("effective learning rates", rates as ArrayLike<unknown> as ArrayLike<number>);
   const log = options.log ?? true;
   const name = (i: number) =>

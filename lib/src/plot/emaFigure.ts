@@ -1,4 +1,4 @@
-import { checkUnitInterval } from "../core/validate";
+import { checkOptionKeys, checkUnitInterval } from "../core/validate";
 import {
   axis,
   baseLayout,
@@ -35,6 +35,15 @@ export interface EmaFigureOptions extends FigureOptions {
  * emaFigure([1, 2, 3, 2, 5], { rhos: [0.5], start: "first" }); // EMA 1, 1.5, 2.25, 2.125, 3.5625
  */
 export function emaFigure(data: ArrayLike<number>, options: EmaFigureOptions = {}): Figure {
+  checkOptionKeys("emaFigure", options, {
+    rhos: true,
+    start: true,
+    biasCorrection: true,
+    x: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   checkSeries("data", data);
   const rhos = options.rhos ?? [0.9];
   const n = data.length;

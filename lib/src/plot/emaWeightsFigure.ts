@@ -1,4 +1,4 @@
-import { checkInteger, checkUnitInterval } from "../core/validate";
+import { checkInteger, checkOptionKeys, checkUnitInterval } from "../core/validate";
 import { axis, baseLayout, courseColor, plain, range, type Figure, type FigureOptions } from "./figure";
 
 export interface EmaWeightsOptions extends FigureOptions {
@@ -13,6 +13,12 @@ export interface EmaWeightsOptions extends FigureOptions {
  * emaWeightsFigure([0.5, 0.9], { lags: 20 }); // lag 0: 0.5 and 0.1
  */
 export function emaWeightsFigure(rhos: number | number[], options: EmaWeightsOptions = {}): Figure {
+  checkOptionKeys("emaWeightsFigure", options, {
+    lags: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   const list = Array.isArray(rhos) ? rhos : [rhos];
   const lags = options.lags ?? 30;
   checkInteger("number of lags", lags, 1);

@@ -1,5 +1,6 @@
-import { createHash } from "crypto";
-import * as fs from "fs";
+import { checkOptionKeys } from "../core/validate";
+import { hashText } from "../core/hashText";
+import { platform } from "../core/platform";
 import type { Figure } from "./figure";
 
 /** Options of figureHtml. */
@@ -15,14 +16,14 @@ export const PLOT_CONFIG = { responsive: true, displaylogo: false, showLink: fal
 
 /** The path of the plotly.js bundle that notebooks inline (the project's own dependency, never a CDN). */
 export function plotlyBundlePath(): string {
-  return require.resolve("plotly.js-dist-min/plotly.min.js");
+  return platform().resolve("plotly.js-dist-min/plotly.min.js");
 }
 
 let bundle: string | undefined;
 
 /** The plotly.js bundle's source, read once from disk. */
 export function plotlyBundle(): string {
-  if (bundle === undefined) bundle = fs.readFileSync(plotlyBundlePath(), "utf8");
+  if (bundle === undefined) bundle = new TextDecoder().decode(platform().readFile(plotlyBundlePath()));
   return bundle;
 }
 
@@ -37,7 +38,7 @@ export function scriptJson(value: unknown): string {
 
 /** A short id for a figure, from a hash of its JSON (pure). */
 export function figureId(fig: Figure): string {
-  return "dlopt-plot-" + createHash("sha1").update(JSON.stringify(fig)).digest("hex").slice(0, 12);
+  return "dlopt-plot-" + hashText(JSON.stringify(fig)).slice(0, 12);
 }
 
 /**
@@ -49,6 +50,7 @@ export function figureId(fig: Figure): string {
  * //=> '<div id="p1" class="dlopt-plot" style="width:100%;height:420px"></div><script ...>...</script>'
  */
 export function figureHtml(fig: Figure, options: FigureHtmlOptions = {}): string {
+  checkOptionKeys("figureHtml", options, { id: true, includePlotly: true });
   const id = options.id ?? figureId(fig);
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new RangeError(`Invalid figure id: ${JSON.stringify(id)}`);
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 420;

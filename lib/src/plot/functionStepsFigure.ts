@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 import type { TestFunction } from "../core/types";
 import { axis, baseLayout, courseColor, round, type Figure, type FigureOptions, type Trace } from "./figure";
 import { thinIndices } from "./trajectoryXY";
@@ -45,6 +46,13 @@ export function functionStepsFigure(
   panels: StepPanel[] | StepPanel,
   options: FunctionStepsOptions = {},
 ): Figure {
+  checkOptionKeys("functionStepsFigure", options, {
+    samples: true,
+    maxSteps: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   const list = Array.isArray(panels) ? panels : [panels];
   if (list.length === 0) throw new RangeError("Invalid panels: functionStepsFigure needs at least one");
   const fx = evaluator(f);

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 import type { Matrix } from "../core/types";
 import { axis, baseLayout, courseColor, round, type Figure, type FigureOptions, type Trace } from "./figure";
 
@@ -110,6 +111,12 @@ export function gerschgorinFigure(
   matrices: Matrix | GerschgorinPanel[],
   options: GerschgorinOptions = {},
 ): Figure {
+  checkOptionKeys("gerschgorinFigure", options, {
+    precondition: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   let panels: GerschgorinPanel[];
   if (Array.isArray(matrices)) panels = matrices;
   else {

@@ -1,4 +1,4 @@
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 import {
   axis,
   baseLayout,
@@ -70,6 +70,17 @@ export function lossCurveFigure(
   series: Record<string, ArrayLike<number>> | Series[],
   options: LossCurveOptions = {},
 ): Figure {
+  checkOptionKeys("lossCurveFigure", options, {
+    log: true,
+    logX: true,
+    xTitle: true,
+    yTitle: true,
+    maxPoints: true,
+    markers: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   const list = toSeries(series);
   if (list.length === 0) throw new RangeError("Invalid series: lossCurveFigure needs at least one");
   return {

@@ -1,4 +1,4 @@
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 import { axis, baseLayout, checkSeries, courseColor, plain, type Figure, type FigureOptions } from "./figure";
 import { downsampleMinMax } from "./downsampleMinMax";
 import { lttb } from "./lttb";
@@ -26,6 +26,18 @@ export interface NoisyLossOptions extends FigureOptions {
  * noisyLossFigure(run.losses, { window: 500, log: true });
  */
 export function noisyLossFigure(losses: ArrayLike<number>, options: NoisyLossOptions = {}): Figure {
+  checkOptionKeys("noisyLossFigure", options, {
+    window: true,
+    every: true,
+    maxPoints: true,
+    log: true,
+    name: true,
+    color: true,
+    xTitle: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   checkSeries("losses", losses);
   const n = losses.length;
   const window = options.window ?? Math.max(10, Math.round(n / 100));

@@ -1,5 +1,5 @@
 import type { Schedule } from "../core/types";
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 import { axis, baseLayout, courseColor, plain, range, type Figure, type FigureOptions } from "./figure";
 
 export interface ScheduleFigureOptions extends FigureOptions {
@@ -17,6 +17,12 @@ export function scheduleFigure(
   steps: number,
   options: ScheduleFigureOptions = {},
 ): Figure {
+  checkOptionKeys("scheduleFigure", options, {
+    log: true,
+    title: true,
+    height: true,
+    width: true,
+  });
   checkInteger("number of steps", steps, 1);
   const list = Array.isArray(schedules)
     ? schedules

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../core/validate";
 import { type Figure, type Frame, type Trace } from "./figure";
 
 /** One position of sliderFigure's slider: its label and the traces shown there. */
@@ -23,6 +24,7 @@ export interface SliderOptions {
  * show(sliderFigure(lossCurveFigure({}), steps, { prefix: "lr = " }));
  */
 export function sliderFigure(base: Figure, steps: SliderStep[], options: SliderOptions = {}): Figure {
+  checkOptionKeys("sliderFigure", options, { prefix: true, active: true });
   if (!Array.isArray(steps) || steps.length === 0)
     throw new RangeError("Invalid steps: sliderFigure needs at least one");
   const count = steps[0].data.length;

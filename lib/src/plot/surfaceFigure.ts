@@ -1,7 +1,7 @@
 import type { TestFunction } from "../core/types";
-import { checkInteger } from "../core/validate";
+import { checkInteger, checkOptionKeys } from "../core/validate";
 import { baseLayout, courseColor, plain, round, type Figure, type Trace } from "./figure";
-import { gridRows, plotDomain, scaleZ, type ContourOptions } from "./contourFigure";
+import { CONTOUR_OPTION_KEYS, gridRows, plotDomain, scaleZ, type ContourOptions } from "./contourFigure";
 import { gridEvaluate } from "./gridEvaluate";
 import { thinIndices, trajectoryXY } from "./trajectoryXY";
 
@@ -12,6 +12,7 @@ import { thinIndices, trajectoryXY } from "./trajectoryXY";
  * show(surfaceFigure(saddle, { trajectories: [{ name: "GD", points: run.xs }] }));
  */
 export function surfaceFigure(fn: TestFunction, options: ContourOptions = {}): Figure {
+  checkOptionKeys("surfaceFigure", options, CONTOUR_OPTION_KEYS);
   const domain = plotDomain(fn, options.domain);
   const n = options.resolution ?? 61;
   checkInteger("resolution", n, 2);

@@ -1,7 +1,13 @@
 import type { TestFunction } from "../core/types";
-import { checkInteger, checkPositive } from "../core/validate";
+import { checkInteger, checkOptionKeys, checkPositive } from "../core/validate";
 import { courseColor, round, type Figure, type Frame, type Trace } from "./figure";
-import { contourLayout, contourTrace, markerTraces, type ContourOptions } from "./contourFigure";
+import {
+  CONTOUR_OPTION_KEYS,
+  contourLayout,
+  contourTrace,
+  markerTraces,
+  type ContourOptions,
+} from "./contourFigure";
 import { thinIndices, trajectoryXY, type Trajectory } from "./trajectoryXY";
 
 export interface AnimationOptions extends ContourOptions {
@@ -71,6 +77,11 @@ export function trajectoryAnimationFigure(
   trajectories: Trajectory[],
   options: AnimationOptions = {},
 ): Figure {
+  checkOptionKeys("trajectoryAnimationFigure", options, {
+    ...CONTOUR_OPTION_KEYS,
+    frames: true,
+    duration: true,
+  });
   if (!Array.isArray(trajectories) || trajectories.length === 0) {
     throw new RangeError("Invalid trajectories: trajectoryAnimationFigure needs at least one");
   }

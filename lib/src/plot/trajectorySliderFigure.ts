@@ -1,6 +1,13 @@
+import { checkOptionKeys } from "../core/validate";
 import type { TestFunction } from "../core/types";
 import type { Figure } from "./figure";
-import { contourLayout, contourTrace, trajectoryTraces, type ContourOptions } from "./contourFigure";
+import {
+  CONTOUR_OPTION_KEYS,
+  contourLayout,
+  contourTrace,
+  trajectoryTraces,
+  type ContourOptions,
+} from "./contourFigure";
 import { sliderFigure, type SliderOptions } from "./sliderFigure";
 import type { Trajectory } from "./trajectoryXY";
 
@@ -16,11 +23,12 @@ export function trajectorySliderFigure(
   steps: { label: string; trajectories: Trajectory[] }[],
   options: ContourOptions & SliderOptions = {},
 ): Figure {
+  checkOptionKeys("trajectorySliderFigure", options, { ...CONTOUR_OPTION_KEYS, prefix: true, active: true });
   const { trace } = contourTrace(fn, options);
   const base: Figure = { data: [trace], layout: contourLayout(fn, options) };
   return sliderFigure(
     base,
     steps.map((s) => ({ label: s.label, data: trajectoryTraces(s.trajectories, options.maxPoints ?? 1000) })),
-    options,
+    { prefix: options.prefix, active: options.active },
   );
 }

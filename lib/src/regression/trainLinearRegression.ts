@@ -1,6 +1,6 @@
 import type { Matrix, Optimizer } from "../core/types";
 import { seeded, randn, shuffle } from "../core/random";
-import { checkInteger, checkNonNegative } from "../core/validate";
+import { checkInteger, checkNonNegative, checkOptionKeys } from "../core/validate";
 import { linearRegressionLossGrad } from "./linearRegressionLossGrad";
 
 /** Options of {@link trainLinearRegression}: D2L's `train_ch11` set-up by default. */
@@ -67,6 +67,14 @@ export function trainLinearRegression<S>(
   optimizer: Optimizer<S, unknown>,
   options: Partial<TrainLinearRegressionOptions> = {},
 ): TrainLinearRegressionResult {
+  checkOptionKeys("trainLinearRegression", options, {
+    batchSize: true,
+    epochs: true,
+    seed: true,
+    initStd: true,
+    evalEvery: true,
+    shuffle: true,
+  });
   const o = { ...TRAIN_LINEAR_REGRESSION_DEFAULTS, ...options };
   checkInteger("batch size", o.batchSize, 1);
   checkInteger("number of epochs", o.epochs, 0);

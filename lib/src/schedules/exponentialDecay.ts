@@ -13,7 +13,7 @@ export interface ExponentialDecayOptions {
 }
 
 /**
- * The lecture's exponential decay (SYLLABUS §2), η = η₀ · λ^(s/k), the same formula as Keras's
+ * The lecture's exponential decay (lecture §2), η = η₀ · λ^(s/k), the same formula as Keras's
  * `initial_learning_rate * decay_rate ^ (step / decay_steps)`. A closed form: smooth in s (with
  * `staircase`, λ^⌊s/k⌋). With k = 1 it is torch's ExponentialLR up to rounding (torch multiplies step by
  * step; use {@link exponentialLR} to match torch to the last bit).

@@ -11,7 +11,7 @@ export interface PeriodDecayOptions {
 }
 
 /**
- * The lecture's step decay (SYLLABUS §2): η = 0.2, and after each iteration i = 1, 2, ... of
+ * The lecture's step decay (lecture §2): η = 0.2, and after each iteration i = 1, 2, ... of
  * `x ← x - η f'(x)`, `if i % p == 0: η = η / k`. Step t is iteration i = t + 1, so steps 0 ... p-1 use
  * η₀, steps p ... 2p-1 use η₀/k, and so on: torch's StepLR with γ = 1/k, but divided as the slide's loop
  * divides.

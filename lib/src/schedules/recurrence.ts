@@ -1,4 +1,5 @@
 import type { Schedule } from "../core/types";
+import { checkOptionKeys } from "../core/validate";
 
 /**
  * Internal: a schedule defined by a recurrence, lr(0) = first and lr(t) = next(lr(t-1), t), evaluated
@@ -30,13 +31,7 @@ export function checkScheduleKeys(
   known: readonly string[],
   required: readonly string[] = [],
 ): void {
-  if (typeof options !== "object" || options === null)
-    throw new RangeError(`Invalid options for ${what}: ${String(options)}`);
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new RangeError(`Unknown option for ${what}: ${key} (expected ${known.join(", ")})`);
-    }
-  }
+  checkOptionKeys(what, options as Record<string, unknown>, known);
   for (const key of required) {
     if ((options as Record<string, unknown>)[key] === undefined) {
       throw new RangeError(`Missing option for ${what}: ${key} (required)`);

@@ -11,6 +11,7 @@
  * where n is the number of documents and df_t the number of documents containing t. The vocabulary keeps
  * the terms with minDf <= df_t <= maxDf, sorted by code point (feature j is `vocabulary[j]`).
  */
+import { checkOptionKeys } from "../core/validate";
 import type { CSR } from "./csr";
 import { csrNormalizeRows } from "./csr";
 import { tokenize, compareCodePoints } from "./tokenize";
@@ -62,6 +63,7 @@ export function tfidfFitTransform(
   docs: readonly string[],
   options: Partial<TfidfOptions> = {},
 ): { model: TfidfModel; X: CSR } {
+  checkOptionKeys("tfidfFitTransform", options, TFIDF_DEFAULTS);
   const o = { ...TFIDF_DEFAULTS, ...options };
   validateTfidf(o, docs.length);
   const n = docs.length;
@@ -92,6 +94,7 @@ export function tfidfFitTransform(
 
 /** Learns the vocabulary and idf weights of `docs` (see {@link tfidfFitTransform}). */
 export function tfidfFit(docs: readonly string[], options: Partial<TfidfOptions> = {}): TfidfModel {
+  checkOptionKeys("tfidfFit", options, TFIDF_DEFAULTS);
   return tfidfFitTransform(docs, options).model;
 }
 

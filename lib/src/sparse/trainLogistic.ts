@@ -1,13 +1,13 @@
 /**
  * Per-sample (or minibatch) logistic regression on sparse features, trained by SGD or Adagrad with
  * sparse updates: a step touches only the non-zero features of its samples, so an epoch costs O(nnz)
- * rather than O(rows x cols). This is the lecture's RCV1 experiment (SYLLABUS §3) at full speed.
+ * rather than O(rows x cols). This is the lecture's RCV1 experiment (lecture §3) at full speed.
  */
 import type { CSR } from "./csr";
 import { csrColumnCounts, csrValidate } from "./csr";
 import { logisticEvaluate, sigmoid } from "./logistic";
 import { seeded, randn, shuffle } from "../core/random";
-import { checkInteger, checkNonNegative } from "../core/validate";
+import { checkInteger, checkNonNegative, checkOptionKeys } from "../core/validate";
 import { createSparseLogisticWorkspace, wasmSparseLogisticAvailable } from "./wasmSparseLogistic";
 
 /** Options of {@link trainLogistic}: torch's names and defaults where torch has the option. */
@@ -136,6 +136,7 @@ export function trainLogistic(
   y: ArrayLike<number>,
   options: Partial<TrainLogisticOptions> = {},
 ): TrainLogisticResult {
+  checkOptionKeys("trainLogistic", options, { ...TRAIN_LOGISTIC_DEFAULTS, w0: null, b0: 0 });
   const o = { ...TRAIN_LOGISTIC_DEFAULTS, ...options };
   validateOptions(o);
   csrValidate(X);

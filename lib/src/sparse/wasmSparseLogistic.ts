@@ -10,8 +10,8 @@
  * training twice does not hold two copies of the data. It stays allocated at its largest size.
  */
 import type { CSR } from "./csr";
-import { wasmAvailable, wasmExports, wasmMemory } from "../nn/wasmModule";
-import type { WasmMemory } from "../nn/wasmModule";
+import { wasmAvailable, wasmExports, wasmMemory } from "../core/wasmModule";
+import type { WasmMemory } from "../core/wasmModule";
 
 const KERNEL = "sparseLogistic";
 /** Bytes at the start of the memory left to the kernel's static data (the tables of its exp and log1p). */

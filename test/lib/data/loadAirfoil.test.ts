@@ -47,4 +47,10 @@ describe("loadAirfoil", () => {
   it("refuses more rows than the file has", () => {
     assert.throws(() => loadAirfoil({ rows: 2000 }), /Invalid number of rows: 2000 \(.*has 1503\)/);
   });
+
+  it("rejects an unknown option, naming it (a misspelt path would otherwise load the default file)", () => {
+    assert.throws(() => loadAirfoil({ path: "x.dat" } as never), {
+      message: "loadAirfoil got an unexpected option: path (expected one of rows, file)",
+    });
+  });
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { seeded } from "../../../lib/src/core/random";
 import { adamStep32, type AdamOptions32 } from "../../../lib/src/nn/adamStep32";
 import { createWasmAdamStep32, wasmAdamAvailable } from "../../../lib/src/nn/wasmAdamStep32";
-import { wasmMemory } from "../../../lib/src/nn/wasmModule";
+import { wasmMemory } from "../../../lib/src/core/wasmModule";
 
 // n = 303: the SIMD loop covers 300 entries, the scalar tail the last 3.
 function run(o: AdamOptions32, steps: number) {

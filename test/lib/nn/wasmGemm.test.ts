@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { seeded } from "../../../lib/src/core/random";
 import { gemm } from "../../../lib/src/nn/gemm";
 import { createWasmGemm, wasmGemmAvailable } from "../../../lib/src/nn/wasmGemm";
-import { wasmMemory } from "../../../lib/src/nn/wasmModule";
+import { wasmMemory } from "../../../lib/src/core/wasmModule";
 
 // Tolerance of the WASM path against the JS reference: both round every product and sum to float32, in
 // different places, so entries may differ by a few float32 ulps of sum |a_ip b_pj|:

@@ -4,20 +4,11 @@ import {
   checkBetas,
   checkBoolean,
   checkNumber,
-  checkOptionKeys,
   checkStart,
   checkStep,
 } from "../../../lib/src/optim/checkOptimizerArgs";
 
 describe("checkOptimizerArgs", () => {
-  it("checkOptionKeys names the unexpected option and lists the expected ones", () => {
-    assert.throws(() => checkOptionKeys("Adam", { lr: 1, bettas: 1 }, { lr: 1, betas: 1 }), {
-      message: "Adam got an unexpected option: bettas (expected one of lr, betas)",
-    });
-    assert.throws(() => checkOptionKeys("Adam", [] as never, {}), /must be an object/);
-    checkOptionKeys("Adam", { lr: 1 }, { lr: 1, betas: 1 });
-  });
-
   it("checkBetas wants a pair in [0, 1)", () => {
     assert.throws(() => checkBetas([0.9, 1.0]), { message: "Invalid beta parameter at index 1: 1" });
     assert.throws(() => checkBetas([-0.1, 0.9]), { message: "Invalid beta parameter at index 0: -0.1" });

@@ -186,22 +186,22 @@ describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "no fused kernel 
   );
 
   it("native arrays start on a cache line, WebAssembly ones on 16 bytes", () => {
-    for (const backend of available.filter((b) => b !== "ts")) {
+    for (const backend of available.filter((b) => b !== "js")) {
       const opt = fastOptimizer("Adam", 10, {}, { backend });
       assert.equal(opt.x.byteOffset % 16, 0);
       assert.equal((opt.state.expAvg.byteOffset - opt.x.byteOffset) % 64, 0);
     }
   });
 
-  it('the "ts" backend runs the readable loop on the same kind of arrays and agrees with the kernels', () => {
+  it('the "js" backend runs the readable loop on the same kind of arrays and agrees with the kernels', () => {
     const a = fastOptimizer(
       "RMSprop",
       Float64Array.of(1, 2, 3),
       { lr: 0.01, momentum: 0.9 },
-      { backend: "ts" },
+      { backend: "js" },
     );
     const b = fastOptimizer("RMSprop", Float64Array.of(1, 2, 3), { lr: 0.01, momentum: 0.9 });
-    assert.equal(a.backend, "ts");
+    assert.equal(a.backend, "js");
     assert.equal(b.backend, available[0]);
     for (let t = 0; t < 10; t++) {
       for (const o of [a, b]) for (let i = 0; i < 3; i++) o.g[i] = 2 * o.x[i];
@@ -223,12 +223,16 @@ describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "no fused kernel 
     );
     assert.throws(
       () => fastOptimizer("Adadelta" as never, 4, {} as never),
-      /No fast optimizer named Adadelta/,
+      /No fast optimizer named Adadelta \(known: SGD, Adagrad, RMSprop, Adam, AdamW\)/,
     );
     assert.throws(() => fastOptimizer("Adam", 2.5, {}), /2.5/);
     assert.throws(() => fastOptimizer("Adam", Float64Array.of(1, NaN), {}), /NaN/);
     assert.throws(() => fastOptimizer("Adam", 3, {}).step(-0.1), /Invalid learning rate: -0.1/);
     assert.throws(() => fastOptimizer("Adam", 3, {}, { backend: "gpu" as never }), /Invalid backend: gpu/);
+    assert.throws(
+      () => fastOptimizer("Adam", 3, {}, { backnd: "js" } as never),
+      /fastOptimizer settings got an unexpected option: backnd \(expected one of backend\)/,
+    );
   });
 
   it("Adam moves 56 bytes per parameter a step: x, g, m, v read, x, m, v written", () => {
@@ -236,5 +240,7 @@ describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "no fused kernel 
     assert.equal(fastOptimizerBytesPerParameter("SGD", { momentum: 0.9 }), 40);
     assert.equal(fastOptimizerBytesPerParameter("Adagrad", {}), 40);
     assert.equal(fastOptimizerBytesPerParameter("RMSprop", { momentum: 0, centered: false }), 40);
+    assert.equal(fastOptimizerBytesPerParameter("SGD", { lr: 0.1 }), 24);
+    assert.equal(fastOptimizerBytesPerParameter("RMSprop", { momentum: 0.9, centered: true }), 72);
   });
 });

@@ -98,7 +98,7 @@ describe("sgd", () => {
   });
 
   it("rejects mismatched lengths, a non-finite start and a negative lr override", () => {
-    const opt = sgd({ lr: 0.1 });
+    const opt = sgd({ lr: 0.1, momentum: 0.9 });
     const s = opt.init(f64(1, 2));
     assert.throws(() => opt.step(f64(1, 2), f64(1), s), {
       message: "Mismatched lengths for x and g: 2 and 1",
@@ -106,6 +106,11 @@ describe("sgd", () => {
     assert.throws(() => opt.step(f64(1), f64(1), s), /optimizer state: 1 and 2/);
     assert.throws(() => opt.init(f64(1, NaN)), { message: "Invalid start point x0: entry 1 is NaN" });
     assert.throws(() => opt.step(f64(1, 2), f64(1, 1), s, -0.1), { message: "Invalid learning rate: -0.1" });
+  });
+
+  it("keeps no momentum buffer without momentum, as torch's is None", () => {
+    assert.equal(sgd({ lr: 0.1 }).init(f64(1, 2)).momentumBuffer.length, 0);
+    assert.equal(sgd({ lr: 0.1, momentum: 0.5 }).init(f64(1, 2)).momentumBuffer.length, 2);
   });
 });
 

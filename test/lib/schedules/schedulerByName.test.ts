@@ -63,7 +63,7 @@ describe("schedulerByName", () => {
     assert.throws(() => schedulerByName("CosineLR", 0.1), /Unknown scheduler: CosineLR \(known: StepLR/);
     assert.throws(
       () => schedulerByName("StepLR", 0.1, { step_size: 3 }),
-      /Unknown option for StepLR: step_size/,
+      /StepLR got an unexpected option: step_size \(expected one of stepSize, gamma\)/,
     );
     assert.throws(() => schedulerByName("StepLR", -0.1, { stepSize: 3 }), /Invalid learning rate: -0.1/);
     assert.equal(SCHEDULER_NAMES.length, 5);

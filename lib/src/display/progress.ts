@@ -1,9 +1,5 @@
 import { checkInteger } from "../core/validate";
-
-/** Where a progress line is drawn: tslab's `newDisplay()` (first call shows, later calls replace it). */
-export interface ProgressDisplay {
-  html(s: string): void;
-}
+import { frontend } from "./frontend";
 
 /** A progress line for a long cell. */
 export interface Progress {
@@ -31,28 +27,20 @@ export function progressHtml(i: number, total: number, label = "", text = ""): s
 }
 
 /**
- * A progress display for a long cell: one line updated in place (display updates) instead of thousands of
- * printed lines. It redraws only when the whole percentage changes (at most 101 updates, however many
+ * A progress display for a long cell: one line updated in place (a display of {@link frontend} that
+ * each redraw replaces) instead of thousands of printed lines. It redraws only when the whole percentage changes (at most 101 updates, however many
  * steps), and the saved notebook keeps the final state.
  * @example
  * const bar = progress(epochs * batches, "training");
  * for (...) { ...; bar.update(step, `loss ${loss.toFixed(4)}`); }
  * bar.done(`final loss ${loss.toFixed(4)}`);
  */
-export function progress(total: number, label = "", display?: ProgressDisplay): Progress {
+export function progress(total: number, label = ""): Progress {
   checkInteger("progress total", total, 0);
-  let target = display;
-  const out = (): ProgressDisplay => {
-    if (!target) {
-      // Loaded lazily: tslab exists only inside the kernel.
-      const tslab = require("tslab") as { newDisplay(): ProgressDisplay };
-      target = tslab.newDisplay();
-    }
-    return target;
-  };
+  const output = frontend().newDisplay();
   let shownPct = -1;
   let finished = false;
-  const draw = (i: number, text?: string) => out().html(progressHtml(i, total, label, text));
+  const draw = (i: number, text?: string) => output({ "text/html": progressHtml(i, total, label, text) });
   const bar: Progress = {
     update(i, text) {
       if (finished) return;

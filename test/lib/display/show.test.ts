@@ -1,19 +1,19 @@
 import { afterEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { figureText, mimeBundle, show } from "../../../lib/src/plot/show";
+import { setFrontend } from "../../../lib/src/display/frontend";
+import { figureText, mimeBundle, show } from "../../../lib/src/display/show";
 
-const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
 const fig = { data: [{ type: "scatter", y: [1, 2] }], layout: { title: { text: "T" } } };
 
 describe("show", () => {
-  afterEach(() => {
-    jupyter.lastWriteDisplayData = null;
-  });
+  afterEach(() => setFrontend(null));
 
   it("sends one display with plotly JSON, HTML and plain text; plotly.js only with the first figure", () => {
-    const sent: { data: Record<string, string>; update: boolean }[] = [];
-    jupyter.lastWriteDisplayData = (msg: { data: Record<string, string> }, update: boolean) =>
-      sent.push({ data: msg.data, update });
+    const sent: { data: Record<string, string> }[] = [];
+    setFrontend({
+      display: (data) => sent.push({ data: data as Record<string, string> }),
+      newDisplay: () => assert.fail("a figure is one display"),
+    });
     show(fig);
     show(fig);
     assert.equal(sent.length, 2);
@@ -22,7 +22,6 @@ describe("show", () => {
       "text/html",
       "text/plain",
     ]);
-    assert.equal(sent[0].update, false);
     assert.ok(/plotly\.js v\d/.test(sent[0].data["text/html"]), "first figure inlines plotly.js");
     assert.ok(!/plotly\.js v\d/.test(sent[1].data["text/html"]), "second figure does not");
     assert.ok(sent[1].data["text/html"].length < 5000);

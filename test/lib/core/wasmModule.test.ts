@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "fs";
-import { wasmAvailable, wasmMemory, wasmPath, wasmExports } from "../../../lib/src/nn/wasmModule";
+import { wasmAvailable, wasmMemory, wasmPath, wasmExports } from "../../../lib/src/core/wasmModule";
 
 describe("wasmModule", () => {
   it("the committed kernels exist and validate", () => {

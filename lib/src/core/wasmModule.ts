@@ -1,9 +1,8 @@
-import * as fs from "fs";
-import * as path from "path";
+import { platform } from "./platform";
 
 /**
- * Loading the MLP's WebAssembly kernels (lib/wasm/<name>.wasm, built from lib/assembly/<name>.ts by
- * scripts/build-wasm.ts and committed). Each kernel imports its linear memory, so one memory per model
+ * Loading the WebAssembly kernels of the MLP and the sparse logistic regression (lib/wasm/<name>.wasm,
+ * built from lib/assembly/<name>.ts by scripts/build-wasm.ts and committed), read through the platform. Each kernel imports its linear memory, so one memory per model
  * holds every array the kernels touch; TypeScript code reads the same arrays as Float32Array views.
  */
 export interface WasmMemory {
@@ -24,9 +23,9 @@ function api(): WasmApi | undefined {
   return (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 }
 
-/** The path of a compiled kernel, lib/wasm/<name>.wasm (the same from lib/src/nn and lib/dist/nn). */
+/** The location of a compiled kernel: lib/wasm/<name>.wasm in the installed @dlopt/lib. */
 export function wasmPath(name: string): string {
-  return path.resolve(__dirname, "..", "..", "wasm", `${name}.wasm`);
+  return platform().resolve(`@dlopt/lib/wasm/${name}.wasm`);
 }
 
 /** The compiled module, or null where it cannot run (no WebAssembly SIMD, or the file is missing). */
@@ -35,8 +34,8 @@ function wasmModule(name: string): object | null {
     let mod: object | null = null;
     const wa = api();
     const file = wasmPath(name);
-    if (wa !== undefined && fs.existsSync(file)) {
-      const bytes = fs.readFileSync(file);
+    if (wa !== undefined && platform().exists(file)) {
+      const bytes = platform().readFile(file);
       if (wa.validate(bytes)) mod = new wa.Module(bytes);
     }
     modules.set(name, mod);

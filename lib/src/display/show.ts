@@ -1,12 +1,14 @@
-import type { Figure } from "./figure";
-import { figureHtml, figureId, PLOT_CONFIG } from "./figureHtml";
+import { checkOptionKeys } from "../core/validate";
+import type { Figure } from "../plot/figure";
+import { figureHtml, figureId, PLOT_CONFIG } from "../plot/figureHtml";
+import { frontend } from "./frontend";
 
 /** The MIME bundle `show` sends: plotly JSON, HTML with a drawing script, and a plain-text line. */
-export interface MimeBundle {
+export type FigureMimeBundle = {
   "application/vnd.plotly.v1+json": { data: unknown[]; layout: unknown; frames?: unknown[]; config: unknown };
   "text/html": string;
   "text/plain": string;
-}
+};
 
 /** A one-line description of a figure for `text/plain` (what a terminal or a text diff shows). */
 export function figureText(fig: Figure): string {
@@ -24,7 +26,8 @@ export function figureText(fig: Figure): string {
 export function mimeBundle(
   fig: Figure,
   options: { id?: string; includePlotly?: boolean | string } = {},
-): MimeBundle {
+): FigureMimeBundle {
+  checkOptionKeys("mimeBundle", options, { id: true, includePlotly: true });
   return {
     "application/vnd.plotly.v1+json": {
       data: fig.data,
@@ -38,9 +41,11 @@ export function mimeBundle(
 }
 
 let shown = 0;
+/** Makes the divs' ids unique across kernel sessions whose outputs share a page. */
+const session = Math.random().toString(16).slice(2, 10);
 
 /**
- * Shows a figure in a tslab notebook cell: one display with three MIME parts. JupyterLab and Notebook 7
+ * Shows a figure in a notebook cell: one display with three MIME parts, sent through {@link frontend}. JupyterLab and Notebook 7
  * draw the plotly JSON (trusted or not, with the Python plotly package in the Jupyter environment); classic
  * Notebook and nbconvert's HTML export run the HTML part. plotly.js (from node_modules, never a CDN) is
  * inlined in the first figure of each kernel session only, so notebooks stay small.
@@ -51,14 +56,7 @@ export function show(fig: Figure): void {
   if (!fig || !Array.isArray(fig.data) || typeof fig.layout !== "object") {
     throw new TypeError(`show(fig) needs a figure { data: [...], layout: {...} }, got ${String(fig)}`);
   }
-  // Loaded lazily: tslab's internal writer exists only inside the kernel (and must be the kernel's own copy).
-  const jupyter = require("tslab/dist/jupyter") as {
-    lastWriteDisplayData: ((data: unknown, update: boolean) => void) | null;
-  };
-  const write = jupyter.lastWriteDisplayData;
-  if (!write) throw new Error("show(fig) works inside a tslab notebook kernel only");
-  const id = `${figureId(fig)}-${process.pid}-${shown}`;
-  const data = mimeBundle(fig, { id, includePlotly: shown === 0 });
-  write({ data, metadata: {}, transient: {} }, false);
+  const id = `${figureId(fig)}-${session}-${shown}`;
+  frontend().display(mimeBundle(fig, { id, includePlotly: shown === 0 }));
   shown++;
 }
