@@ -236,8 +236,9 @@ export function fastOptimizerBytesPerParameter<K extends FastOptimizerName>(
  *
  * Each readable optimizer gives its kernel's arguments itself (its `fused` step: the state arrays and
  * the step's numbers, bias corrections included), so nothing of an update is written here. Exactness is
- * kept: no approximate reciprocal or square root. The README's benchmark section has the timings. The native addon is compiled for the processor of the machine
- * that ran `npm install`, and loaded only on a machine with the same processor model.
+ * kept: no approximate reciprocal or square root. The README's benchmark section has the timings. The
+ * native addon is compiled for the processor of the machine that ran `npm install`, and loaded only on a
+ * machine with the same processor model.
  *
  * $$
  * \begin{aligned}
@@ -377,7 +378,7 @@ function kernelStep<S extends { step: number }>(
     state.step += 1;
     const numbers = fused.args(state.step, lr);
     for (let i = 0; i < numbers.length; i++) call[first + i] = numbers[i];
-    kernel.apply(null, call);
+    kernel(...call);
     return x;
   };
 }
