@@ -8,7 +8,7 @@ grader, from the check records of each test cell (display_data of RECORD_MIME ca
 Per cell: a timeout (interrupt with SIGINT, then kill and restart the kernel if the interrupt does not
 return), a byte cap on kept output (text beyond it is dropped and the cell marked truncated; a rich output
 that does not fit, such as a plotly figure, is replaced by a one-line note), a hard cap on received output (the
-cell is interrupted), a resident-memory watchdog on the kernel process, and death detection. After a kill
+cell is interrupted; an update of a display replaces it), a resident-memory watchdog on the kernel process, and death detection. After a kill
 or a death the kernel is restarted and the cells that succeeded before are replayed (outputs discarded),
 then execution continues with the next cell. The whole plan has a wall-clock cap. With stopOnFailure (the
 lessons' runs) the first cell that does not succeed, or writes to stderr, ends the run instead. Each cell's
@@ -170,6 +170,7 @@ class Runner:
         started = time.monotonic()
         msg_id = self.kc.execute(source, store_history=True, allow_stdin=False, stop_on_error=False)
         outputs, records, stderr_parts = [], [], []
+        displays = {}  # display_id -> indices in outputs (an update replaces them, as in nbclient)
         kept = 0
         received = 0
         truncated = False
@@ -242,6 +243,15 @@ class Runner:
                     interrupted_at = time.monotonic()
             if not keep_outputs:
                 continue
+            display_id = (c.get("transient") or {}).get("display_id")
+            if t == "update_display_data" and display_id in displays:
+                if kept + size <= cap and self.notebook_bytes + size <= self.plan["notebookOutputCap"]:
+                    for k in displays[display_id]:
+                        outputs[k]["data"] = c.get("data", {})
+                        outputs[k]["metadata"] = c.get("metadata", {})
+                    kept += size
+                    self.notebook_bytes += size
+                continue
             if kept + size > cap or self.notebook_bytes + size > self.plan["notebookOutputCap"]:
                 if t in ("display_data", "update_display_data", "execute_result"):
                     # A figure or a rich table too large to keep: a short note takes its place (not a
@@ -270,6 +280,8 @@ class Runner:
                 else:
                     outputs.append({"output_type": "stream", "name": c["name"], "text": c.get("text", "")})
             elif t in ("display_data", "update_display_data"):
+                if display_id is not None:
+                    displays.setdefault(display_id, []).append(len(outputs))
                 outputs.append({"output_type": "display_data", "data": c.get("data", {}), "metadata": c.get("metadata", {})})
             elif t == "execute_result":
                 outputs.append({"output_type": "execute_result", "data": c.get("data", {}), "metadata": c.get("metadata", {}), "execution_count": c.get("execution_count")})
