@@ -17,12 +17,12 @@ function redundantPropertyNames(cells: { cell_type: string; source: string | str
     if (c.cell_type !== "code") return;
     const file = ts.createSourceFile("cell.ts", [c.source].flat().join(""), ts.ScriptTarget.ES2022, true);
     const visit = (node: ts.Node): void => {
-      const pair = ts.isPropertyAssignment(node)
+      const pair: (ts.Node | undefined)[] = ts.isPropertyAssignment(node)
         ? [node.name, node.initializer]
         : ts.isBindingElement(node)
           ? [node.propertyName, node.name]
-          : undefined;
-      if (pair && pair.every((n) => n && ts.isIdentifier(n)) && pair[0]!.getText() === pair[1]!.getText())
+          : [];
+      if (pair.length > 0 && pair.every((n) => n && ts.isIdentifier(n)) && pair[0]!.getText() === pair[1]!.getText())
         found.push(`cell ${i + 1}: ${node.getText()}`);
       ts.forEachChild(node, visit);
     };
