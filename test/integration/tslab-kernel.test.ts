@@ -18,11 +18,11 @@ describe("the tslab kernel", () => {
     python = prepare(() => {});
   });
 
-  it("runs shorthand properties, destructuring, classes, functions and reassignments of earlier cells' declarations", async () => {
+  it("runs shorthand properties, destructuring, classes, functions, namespaces and reassignments of earlier cells' declarations", async () => {
     const r = await executeNotebook(python, path.join(fixtures, "cross-cell.ipynb"), { outDir });
     assert.equal(r.ok, true, formatResult(r));
     const nb = JSON.parse(fs.readFileSync(r.output, "utf8"));
-    assert.match(JSON.stringify(nb.cells.at(-1).outputs), /cross-cell declarations: all 5 checks passed/);
+    assert.match(JSON.stringify(nb.cells.at(-1).outputs), /cross-cell declarations: all 6 checks passed/);
   });
 
   it("shows a failing cell's error at the learner's cells and lines, without tslab's or node's frames", async () => {
