@@ -6,9 +6,10 @@
  * pages, and every later `npm run grade` into the same folder keeps and applies them. Pure functions over
  * the BatchReport and the CSV text; cli.ts reads and writes the files.
  */
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { countedTotals, type BatchReport } from "./grade";
 import { roleOf, sourceOf } from "../jupyter/notebook";
-import { csvField } from "./report";
 
 export const MANUAL_COLUMNS = ["student_id", "question", "max", "points", "comment", "answer"] as const;
 
@@ -27,43 +28,28 @@ export interface ManualRow {
   comment: string;
 }
 
-/** RFC 4180 CSV: fields separated by commas, quoted with "" for a quote, CRLF or LF line ends. */
+/**
+ * The rows of a CSV file as a spreadsheet saves it, by csv-parse: RFC 4180 quoting (`""` for a quote, line
+ * breaks inside quotes, read as `\n`), CRLF or LF line ends, an Excel byte-order mark, and `;` as the
+ * separator when the header line has semicolons and no comma (spreadsheets in locales whose decimal
+ * separator is a comma save so). Each row with the line number it starts on.
+ */
 export function parseCsv(text: string): { line: number; fields: string[] }[] {
-  const rows: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a spreadsheet's byte-order mark
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    const newline = ch === "\n" || ch === "\r";
-    if (newline && ch === "\r" && text[i + 1] === "\n") i++;
-    if (newline) line++;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += newline ? "\n" : ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      fields.push(field);
-      field = "";
-    } else if (newline) {
-      fields.push(field);
-      rows.push({ line: start, fields });
-      fields = [];
-      field = "";
-      start = line;
-    } else field += ch;
-  }
-  if (field !== "" || fields.length > 0) {
-    fields.push(field);
-    rows.push({ line: start, fields });
-  }
-  return rows;
+  // One kind of line end first: csv-parse would count a CRLF inside quotes as two lines.
+  const lf = text.replace(/\r\n?/g, "\n");
+  const header = lf.replace(/^\ufeff/, "").split("\n", 1)[0];
+  const delimiter = header.includes(";") && !header.includes(",") ? ";" : ",";
+  const records = parse(lf, {
+    bom: true,
+    delimiter,
+    record_delimiter: "\n",
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  // csv-parse gives the line a record ends on; it starts as many lines earlier as its fields break.
+  const breaks = (fields: string[]) => fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+  return records.map(({ record, info }) => ({ line: info.lines - breaks(record), fields: record }));
 }
 
 /** The rows of manual.csv; throws naming the file and line when its columns are not the grader's. */
@@ -85,7 +71,10 @@ export function readManualCsv(text: string, file: string): ManualRow[] {
         line: r.line,
         student: at("student_id"),
         question: at("question"),
-        points: at("points").trim(),
+        // A decimal comma, as spreadsheets in such locales write 1.5.
+        points: at("points")
+          .trim()
+          .replace(/^(\d+),(\d+)$/, "$1.$2"),
         comment: at("comment"),
       };
     });
@@ -103,7 +92,7 @@ const inert = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
  */
 export function manualCsv(report: BatchReport, previous: ManualRow[] = []): string {
   const kept = new Map(previous.map((r) => [rowKey(r.student, r.question), r]));
-  const lines = [MANUAL_COLUMNS.join(",")];
+  const rows: (string | number)[][] = [[...MANUAL_COLUMNS]];
   for (const n of report.results) {
     for (const g of n.grades.filter((x) => x.manual)) {
       const question = `${n.notebook}:${g.question}`;
@@ -113,11 +102,10 @@ export function manualCsv(report: BatchReport, previous: ManualRow[] = []): stri
       let answer = cell ? sourceOf(cell) : "(no answer cell found)";
       if (answer.length > ANSWER_CHARS) answer = `${answer.slice(0, ANSWER_CHARS)} [… cut]`;
       const before = kept.get(rowKey(n.student, question));
-      const fields = [n.student, question, g.max, before?.points ?? "", before?.comment ?? "", inert(answer)];
-      lines.push(fields.map(csvField).join(","));
+      rows.push([n.student, question, g.max, before?.points ?? "", before?.comment ?? "", inert(answer)]);
     }
   }
-  return lines.join("\n") + "\n";
+  return stringify(rows);
 }
 
 /**

@@ -102,6 +102,25 @@ export function ensureKernel(): string {
 }
 
 /**
+ * JupyterLab settings the course changes from JupyterLab's defaults, as the project's own defaults
+ * (.jupyter/config/labconfig/default_setting_overrides.json; a learner's own choices in JupyterLab's settings
+ * editor still win): no "Would you like to get notified about official Jupyter news?" prompt in a learner's
+ * first hour, and no update check (the course pins its Jupyter).
+ */
+export const LAB_SETTING_OVERRIDES = {
+  "@jupyterlab/apputils-extension:notification": { fetchNews: "false", checkForUpdates: false },
+};
+
+/** Writes LAB_SETTING_OVERRIDES into the project's Jupyter config folder (idempotent); returns the file. */
+export function ensureLabSettings(): string {
+  const file = path.join(JUPYTER_HOME, "config", "labconfig", "default_setting_overrides.json");
+  const text = JSON.stringify(LAB_SETTING_OVERRIDES, null, 2) + "\n";
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) fs.writeFileSync(file, text);
+  return file;
+}
+
+/**
  * The `python -m jupyterlab ...` arguments that serve `rootDir` on 127.0.0.1:`port` with `token`, without
  * a browser, news or update checks; `--allow-root` when running as root (Jupyter refuses root otherwise,
  * and containers and CI machines run as root).

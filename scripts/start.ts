@@ -7,7 +7,7 @@ import { spawn } from "child_process";
 import { randomBytes } from "crypto";
 import * as path from "path";
 import { releaseAll } from "../grader/release";
-import { ROOT, jupyterEnv, labArgs, prepareJupyter } from "../jupyter/environment";
+import { ROOT, ensureLabSettings, jupyterEnv, labArgs, prepareJupyter } from "../jupyter/environment";
 import { syncWorkspace, workspaceDir } from "./workspace";
 
 function main(): void {
@@ -27,6 +27,7 @@ function main(): void {
   for (const n of report.updated) console.log(`updated ${where}${n} (you had not edited it)`);
   for (const n of report.besides) console.log(`kept your edited copy; the new version is ${where}${n}`);
   const python = prepareJupyter();
+  ensureLabSettings();
   const port = Number(process.env.PORT ?? 8888);
   const token = process.env.JUPYTER_TOKEN ?? randomBytes(16).toString("hex");
   const lab = spawn(python, labArgs({ port, rootDir: dir, token }), {

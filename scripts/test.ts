@@ -1,7 +1,10 @@
 /**
  * `npm test`: builds lib, type-checks, lints, runs the unit tests, executes every notebook through Jupyter,
  * then runs the integration tests (runner, npm start, browser, grader, site). Ends with one line `N passed, N failed` counting
- * checks, tests and notebooks. `npm test -- --unit` stops after the unit tests.
+ * checks, tests and notebooks. `npm test -- --unit` stops after the unit tests. `npm test -- --runtime` runs
+ * what depends on the Node that runs it (lib and native builds, golden replay, unit tests, every notebook),
+ * not the source checks (type-check, lint, format, wasm sources) nor the integration tests: what CI runs
+ * again on the newest Node LTS.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -73,6 +76,8 @@ function nodeTests(label: string, files: string[], concurrency: number): void {
 
 async function main(): Promise<void> {
   const unitOnly = process.argv.includes("--unit");
+  const runtimeOnly = process.argv.includes("--runtime");
+  console.log(`Node ${process.version} (${process.execPath})`);
   tally(
     "build lib (tsc -p lib)",
     run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "lib/tsconfig.json"]),
@@ -87,16 +92,18 @@ async function main(): Promise<void> {
       ...(process.platform === "linux" ? ["--strict"] : []),
     ]),
   );
-  tally(
-    "type-check (tsc --noEmit)",
-    run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"]),
-  );
-  tally("lint (eslint)", run(bin("eslint"), ["."]));
-  tally("format (prettier --check)", run(bin("prettier"), ["--check", "--log-level=warn", "."]));
-  tally(
-    "wasm kernels match their AssemblyScript sources",
-    run(process.execPath, ["--import", "tsx", "scripts/build-wasm.ts", "--check"]),
-  );
+  if (!runtimeOnly) {
+    tally(
+      "type-check (tsc --noEmit)",
+      run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"]),
+    );
+    tally("lint (eslint)", run(bin("eslint"), ["."]));
+    tally("format (prettier --check)", run(bin("prettier"), ["--check", "--log-level=warn", "."]));
+    tally(
+      "wasm kernels match their AssemblyScript sources",
+      run(process.execPath, ["--import", "tsx", "scripts/build-wasm.ts", "--check"]),
+    );
+  }
   const shared = path.join(ROOT, "..", "shared", "golden");
   const goldenFiles = [path.join("test", "fixtures", "golden")];
   if (fs.existsSync(shared)) goldenFiles.push(shared);
@@ -123,7 +130,7 @@ async function main(): Promise<void> {
     console.log(
       `notebooks: ${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length} failed`,
     );
-    nodeTests("integration", integration, 1);
+    if (!runtimeOnly) nodeTests("integration", integration, 1);
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;

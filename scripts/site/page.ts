@@ -93,8 +93,9 @@ ol.lessons li { margin: 0.9rem 0; padding: 0.7rem 1rem; border: 1px solid var(--
 ol.lessons .lesson-title { font-weight: 600; font-size: 1.05rem; }
 ol.lessons .meta { color: var(--muted); font-size: 0.85rem; }
 ol.lessons .failed { color: #b3261e; font-weight: 600; }
-.tok-keyword { color: #a626a4; } .tok-string { color: #50a14f; } .tok-number, .tok-literal { color: #986801; }
-.tok-comment { color: #8a8f98; font-style: italic; } .tok-type { color: #c18401; } .tok-function { color: #4078f2; }
+.tok-keyword, .tok-variable.language_ { color: #a626a4; } .tok-string, .tok-regexp { color: #50a14f; }
+.tok-number, .tok-literal { color: #986801; } .tok-comment, .tok-meta { color: #8a8f98; font-style: italic; }
+.tok-built_in, .tok-type, .tok-title.class_ { color: #c18401; } .tok-title.function_ { color: #4078f2; }
 .banner { padding: 0.6rem 1rem; border-radius: 6px; background: #fff4f4; border: 1px solid #f3c2c2; }
 `;
 

@@ -58,6 +58,29 @@ describe("manually graded answers (manual.csv)", () => {
     ]);
   });
 
+  it("parseCsv reads a spreadsheet's file from a locale with ; separators and decimal commas", () => {
+    const text =
+      '\ufeffstudent_id;question;max;points;comment;answer\r\nada;l1:w;2;1,5;"Good; say why";"a, b"\r\n';
+    assert.deepEqual(parseCsv(text), [
+      { line: 1, fields: ["student_id", "question", "max", "points", "comment", "answer"] },
+      { line: 2, fields: ["ada", "l1:w", "2", "1,5", "Good; say why", "a, b"] },
+    ]);
+    const [row] = readManualCsv(text, "manual.csv");
+    assert.deepEqual(
+      [row.student, row.question, row.points, row.comment],
+      ["ada", "l1:w", "1.5", "Good; say why"],
+    );
+  });
+
+  it("numbers rows after quoted line breaks, CRLF inside quotes included, and reads empty lines as no row", () => {
+    const rows = parseCsv('h\r\n"one\r\ntwo\r\nthree"\r\n\r\nlast\r\n');
+    assert.deepEqual(rows, [
+      { line: 1, fields: ["h"] },
+      { line: 2, fields: ["one\ntwo\nthree"] },
+      { line: 6, fields: ["last"] },
+    ]);
+  });
+
   it("lists one row per student and question graded by hand, with the student's answer, made inert for spreadsheets", () => {
     const csv = manualCsv(report());
     const rows = parseCsv(csv).map((r) => r.fields);

@@ -10,8 +10,9 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ensureJupyter, ensureKernel, ensureLibBuilt, jupyterEnv, labArgs } from "../../jupyter/environment";
+import { launchBrowser } from "../support/browser";
 
 const root = path.resolve(__dirname, "..", "..");
 const fixture = path.join(root, "test", "fixtures", "notebooks", "plots.ipynb");
@@ -163,6 +164,7 @@ describe("plots in the browser", { timeout: 420000 }, () => {
   const saved = path.join(work, "plots.ipynb");
 
   before(async () => {
+    browser = await launchBrowser(); // first: without a browser, fail before starting JupyterLab
     python = ensureJupyter(() => {}).python;
     ensureKernel();
     ensureLibBuilt(() => {});
@@ -189,16 +191,6 @@ describe("plots in the browser", { timeout: 420000 }, () => {
       if (code) console.error(`JupyterLab exited ${code}:\n${err}`);
     });
     await waitForServer(90000);
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-dev-shm-usage",
-      ],
-    });
   });
 
   after(async () => {

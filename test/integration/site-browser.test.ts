@@ -10,10 +10,11 @@ import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { ROOT } from "../../jupyter/environment";
 import { buildSite, formatReport, type BuildReport } from "../../scripts/site/buildSite";
 import { executionRecord, fileSha256 } from "../../jupyter/freshness";
+import { launchBrowser } from "../support/browser";
 
 const SITE = path.join(ROOT, "build", "site");
 const FIXTURE_SITE = path.join(ROOT, "build", "test", "site-student");
@@ -131,6 +132,7 @@ describe("the course website (npm run build) in headless Chromium, offline", () 
   let studentLibHash: string | undefined;
 
   before(async () => {
+    browser = await launchBrowser(); // first: without a browser, fail before building anything
     site = await buildSite({ siteDir: SITE, log: quiet });
     student = await buildSite({
       notebooks: fixtures,
@@ -147,10 +149,6 @@ describe("the course website (npm run build) in headless Chromium, offline", () 
       instructor: true,
       api: false,
       log: quiet,
-    });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     });
   });
 

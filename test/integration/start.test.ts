@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { launchBrowser } from "../support/browser";
 
 const root = path.resolve(__dirname, "..", "..");
 const workspace = path.join(root, "build", "test", "start-workspace");
@@ -68,6 +69,26 @@ describe("npm start", () => {
     assert.match(out, new RegExp(`http://127\\.0\\.0\\.1:${port}/lab\\?token=${token}`));
     assert.ok(fs.existsSync(path.join(workspace, "00-welcome.ipynb")));
     await stop(child);
+  });
+
+  it("opens JupyterLab in a browser without asking about Jupyter news", async () => {
+    const browser = await launchBrowser();
+    const child = start();
+    children.push(child);
+    try {
+      await kernelspecs(90000);
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/lab?token=${token}`);
+      await page.locator(".jp-LabShell").waitFor({ timeout: 90000 });
+      await page.locator(".jp-DirListing-item").first().waitFor({ timeout: 60000 });
+      // JupyterLab asks within a few seconds of loading, as a toast in the corner.
+      await page.waitForTimeout(8000);
+      assert.equal(await page.getByText(/official Jupyter news/).count(), 0, "the news prompt");
+      await page.screenshot({ path: path.join(root, "build", "test", "start-lab.png") });
+    } finally {
+      await browser.close();
+      await stop(child);
+    }
   });
 
   it("a second npm start keeps the learner's edit", async () => {

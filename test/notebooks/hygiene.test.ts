@@ -2,9 +2,47 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
+import ts from "typescript";
 
 const dir = path.resolve(__dirname, "..", "..", "notebooks");
 const notebooks = fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort();
+
+/**
+ * `{ x: x }` and `const { x: x } = o` in a cell's code, as `cell N: text`: the shorthand `{ x }` says the
+ * same (the course's kernel handles it across cells).
+ */
+function redundantPropertyNames(cells: { cell_type: string; source: string | string[] }[]): string[] {
+  const found: string[] = [];
+  cells.forEach((c, i) => {
+    if (c.cell_type !== "code") return;
+    const file = ts.createSourceFile("cell.ts", [c.source].flat().join(""), ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node): void => {
+      const pair: (ts.Node | undefined)[] = ts.isPropertyAssignment(node)
+        ? [node.name, node.initializer]
+        : ts.isBindingElement(node)
+          ? [node.propertyName, node.name]
+          : [];
+      if (pair.length > 0 && pair.every((n) => n && ts.isIdentifier(n)) && pair[0]!.getText() === pair[1]!.getText())
+        found.push(`cell ${i + 1}: ${node.getText()}`);
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  });
+  return found;
+}
+
+describe("the redundant-property check", () => {
+  it("finds { x: x } and { x: x } = o, and leaves { x }, { x: y } and ternaries alone", () => {
+    const cell = (source: string) => ({ cell_type: "code", source });
+    assert.deepEqual(
+      redundantPropertyNames([
+        cell("const a = { steps: steps, lr: 0.1 };\nconst { x: x, y: z } = p;"),
+        cell("const b = { steps, lr: rate };\nconst c = ok ? h : h;\nconst { x, y: w } = p;"),
+      ]),
+      ["cell 1: steps: steps", "cell 1: x: x"],
+    );
+  });
+});
 
 describe("committed notebooks", () => {
   it("there is at least the welcome notebook", () => {
@@ -34,6 +72,10 @@ describe("committed notebooks", () => {
           assert.deepEqual(c.outputs, [], `cell ${i + 1} has outputs`);
           assert.equal(c.execution_count, null, `cell ${i + 1} has an execution count`);
         });
+      });
+
+      it("writes { x } rather than { x: x }", () => {
+        assert.deepEqual(redundantPropertyNames(nb.cells), []);
       });
 
       it("has only cell types Jupyter knows, with string or list sources", () => {

@@ -10,6 +10,7 @@ import {
   loadFashionMnist,
 } from "../../../lib/src/data/loadFashionMnist";
 import { encodeIdx } from "../../../lib/src/data/encodeIdx";
+import { NO_FASHION_MNIST } from "../../support/optional";
 
 describe("loadFashionMnist", () => {
   it("the shipped subset has 600 training and 100 test images per class, pixels in [0, 1]", () => {
@@ -34,7 +35,7 @@ describe("loadFashionMnist", () => {
 
   it(
     "with no options it uses Debian's full set when installed and says so",
-    { skip: !fs.existsSync(FASHION_MNIST_DEBIAN_PATH) },
+    { skip: !fs.existsSync(FASHION_MNIST_DEBIAN_PATH) && NO_FASHION_MNIST },
     () => {
       const data = loadFashionMnist();
       assert.equal(data.source, "full");

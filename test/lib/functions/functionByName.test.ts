@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { functionByName, GOLDEN_FUNCTION_NAMES } from "../../../lib/src/functions/functionByName";
+import { noGoldenFile } from "../../support/optional";
 
 interface GoldenCase {
   id: string;
@@ -27,7 +28,7 @@ describe("functionByName", () => {
   it(
     "every golden case's recorded losses equal f at the recorded points (torch float64, to 1e-12)",
     {
-      skip: golden ? false : `no golden file at ${goldenPath}`,
+      skip: !golden && noGoldenFile(goldenPath),
     },
     () => {
       // loss[k] is f(x_k) where x_k = trajectory[k]: this checks each f against torch's autograd run.

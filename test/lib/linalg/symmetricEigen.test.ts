@@ -37,6 +37,79 @@ describe("symmetricEigen", () => {
     for (const v of values) assert.ok(v >= 0.5 && v <= 1.5);
   });
 
+  it("the lessons' matrices: eigenvalues within 4e-16 (relative) of the exact roots of their characteristic polynomials", () => {
+    // Exact spectra, and for the others the doubles nearest to the roots computed in rational arithmetic.
+    const cases: [number[][], number[]][] = [
+      [
+        [
+          [2, 0],
+          [0, -2],
+        ],
+        [-2, 2],
+      ],
+      [
+        [
+          [0, -3],
+          [-3, 0],
+        ],
+        [-3, 3],
+      ],
+      [
+        [
+          [6, -3],
+          [-3, 6],
+        ],
+        [3, 9],
+      ],
+      [
+        [
+          [2, 1],
+          [1, 2],
+        ],
+        [1, 3],
+      ],
+      [
+        [
+          [0.2, 0],
+          [0, 4],
+        ],
+        [0.2, 4],
+      ],
+      [
+        [
+          [100, 5],
+          [5, 1],
+        ],
+        [0.748115613577007, 100.25188438642299],
+      ],
+      [
+        [
+          [4, 1, 2],
+          [1, 9, 3],
+          [2, 3, 16],
+        ],
+        [3.6198260001012796, 7.903635099197444, 17.476538900701275],
+      ],
+      [
+        [
+          [9, 2, 1],
+          [2, 0.25, 0.1],
+          [1, 0.1, 40],
+        ],
+        [-0.1858005266743905, 9.402894691876936, 40.032905834797454],
+      ],
+    ];
+    for (const [rows, exact] of cases) {
+      const values = [...symmetricEigen(fromRows(rows)).values];
+      values.forEach((v, i) =>
+        assert.ok(
+          Math.abs(v - exact[i]) / Math.max(1, Math.abs(exact[i])) <= 4e-16,
+          `${JSON.stringify(rows)}: ${v} vs ${exact[i]}`,
+        ),
+      );
+    }
+  });
+
   it("A v = lambda v for every returned column, and the columns are orthonormal", () => {
     const U = randomOrthogonal(5, seeded(3));
     // A = U diag(-2, 0, 1, 1, 7) U^T has a repeated eigenvalue.

@@ -13,6 +13,7 @@ import {
 } from "../../../lib/src/optim/fastOptimizer";
 import type { FastBackend, FastOptimizerName } from "../../../lib/src/optim/fastOptimizer";
 import { optimizers } from "../../../lib/src/optim/registry";
+import { NO_NATIVE_KERNELS, NO_WASM_SIMD } from "../../support/optional";
 
 // The native and WASM kernels must equal the readable optimizers to the last bit: same operations in the same order,
 // IEEE float64 in both. Each case runs 100 steps on seeded random data, the gradient of a quadratic plus
@@ -95,7 +96,7 @@ const KERNELS: FastBackend[] = ["native", "wasm"];
 const available = fastOptimizerBackends();
 
 for (const backend of KERNELS) {
-  const skip = !available.includes(backend) && `the ${backend} kernels are not available here`;
+  const skip = !available.includes(backend) && (backend === "native" ? NO_NATIVE_KERNELS : NO_WASM_SIMD);
   describe(`fastOptimizer with the ${backend} kernels`, { skip }, () => {
     CASES.forEach(([name, options], k) => {
       it(`fastOptimizer("${name}", ${JSON.stringify(options)}) equals the readable ${name} bit for bit over 100 steps`, () => {
@@ -136,7 +137,7 @@ for (const backend of KERNELS) {
   });
 }
 
-describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "no fused kernel available" }, () => {
+describe("fastOptimizer", { skip: !fastOptimizerAvailable() && NO_WASM_SIMD }, () => {
   it("fastOptimizer's @example prints [0.9000000005, -1.90000000025]: the first Adam step has size lr", () => {
     const opt = fastOptimizer("Adam", Float64Array.of(1, -2), { lr: 0.1 });
     opt.g.set([2, -4]); // m̂ = g, v̂ = g², so x moves by lr·|g|/(|g| + eps) = 0.1·(1 - eps/|g|) per coordinate
@@ -151,7 +152,7 @@ describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "no fused kernel 
 
   it(
     "on Linux with a C compiler, npm install built the native kernels",
-    { skip: !hasCompiler() && "no C compiler" },
+    { skip: !hasCompiler() && NO_NATIVE_KERNELS },
     () => {
       assert.ok(
         available.includes("native"),
@@ -165,7 +166,7 @@ describe("fastOptimizer", { skip: !fastOptimizerAvailable() && "no fused kernel 
 
   it(
     "the native addon refuses arrays outside its buffer and arguments of the wrong kind, naming them",
-    { skip: !available.includes("native") && "no native kernels" },
+    { skip: !available.includes("native") && NO_NATIVE_KERNELS },
     () => {
       const holder = { exports: {} as Record<string, (...args: unknown[]) => void> };
       process.dlopen(holder, optimNativePath());

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { schedulerByName, SCHEDULER_NAMES } from "../../../lib/src/schedules/schedulerByName";
 import { sampleSchedule } from "../../../lib/src/schedules/sampleSchedule";
+import { noGoldenFile } from "../../support/optional";
 
 interface GoldenSchedule {
   id: string;
@@ -34,7 +35,7 @@ function camel(options: Record<string, unknown>): Record<string, unknown> {
 describe("schedulerByName", () => {
   it(
     "every golden schedule replays to 1e-10 (|a - b| / max(1, |b|))",
-    { skip: golden ? false : `no ${goldenPath}` },
+    { skip: !golden && noGoldenFile(goldenPath) },
     () => {
       for (const g of golden?.schedules ?? []) {
         const lrs = sampleSchedule(schedulerByName(g.scheduler, g.lr, camel(g.options)), g.steps);

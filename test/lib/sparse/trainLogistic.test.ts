@@ -10,6 +10,7 @@ import { seeded, randn, shuffle } from "../../../lib/src/core/random";
 import { adagrad } from "../../../lib/src/optim/adagrad";
 import { sgd } from "../../../lib/src/optim/sgd";
 import type { Optimizer } from "../../../lib/src/core/types";
+import { NO_WASM_SIMD } from "../../support/optional";
 
 /** A small sparse problem: 40 samples, 25 features, ~15% dense, labels from a planted model. */
 function problem(): { X: CSR; A: Float64Array; y: Float64Array } {
@@ -256,7 +257,7 @@ describe("trainLogistic's WebAssembly kernel", () => {
 
   it(
     "gives the TypeScript path's numbers to 1e-12 (SGD, Adagrad with lr decay, logEvery 7)",
-    { skip: !available },
+    { skip: !available && NO_WASM_SIMD },
     () => {
       const settings: Partial<TrainLogisticOptions>[] = [
         { optimizer: "sgd", lr: 0.3 },
