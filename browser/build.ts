@@ -30,6 +30,13 @@ const SERVED = [
   "node_modules/plotly.js-dist-min/plotly.min.js",
 ];
 
+/**
+ * npm packages danfojs-node loads for what cannot work in a page (reading URLs and files with Node's
+ * streams, Excel files, plotting into a DOM the worker does not have): replaced by stubs whose every use
+ * throws, naming the package. The rest of danfo (DataFrame, Series, their operations) is bundled as it is.
+ */
+const NODE_ONLY_PACKAGES = ["request", "node-fetch", "stream-json", "xlsx", "plotly.js-dist-min"];
+
 /** The packages bundled on their own (src/modules.ts loads them): name, entry, output file. */
 const PACKAGES: [string, string, string][] = [
   ["@dlopt/lib", path.join(ROOT, "lib", "src", "index.ts"), "dlopt-lib.js"],
@@ -75,6 +82,21 @@ function builtinsPlugin(inWorker: boolean): esbuild.Plugin {
     },
   };
 }
+
+/** NODE_ONLY_PACKAGES as stubs from src/platform.ts (`unavailable`). */
+const nodeOnlyPlugin: esbuild.Plugin = {
+  name: "node-only-packages",
+  setup(build) {
+    build.onResolve({ filter: /^[a-z@][^.]*$/ }, (args) => {
+      const name = NODE_ONLY_PACKAGES.find((p) => args.path === p || args.path.startsWith(p + "/"));
+      return name ? { path: args.path, namespace: "node-only" } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: "node-only" }, (args) => ({
+      contents: `module.exports = globalThis.__coursePlatform.unavailable(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
+  },
+};
 
 /**
  * The bundled sources as Node runs them, with two changes made here:
@@ -160,7 +182,7 @@ export async function buildBrowser(): Promise<Record<string, number>> {
       format: "iife",
       globalName: "__coursePackage",
       external: [...names.filter((n) => n !== name), "tslab", "tslab/dist/jupyter"],
-      plugins: [builtinsPlugin(false), sourcesPlugin],
+      plugins: [builtinsPlugin(false), sourcesPlugin, ...(name === "danfojs-node" ? [nodeOnlyPlugin] : [])],
     });
   }
   await esbuild.build({

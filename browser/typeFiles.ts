@@ -25,7 +25,7 @@ export function recordTypeFiles(root: string): TypeFiles {
   };
   try {
     process.chdir(path.join(root, "notebooks"));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const { createConverter } = require("tslab/dist/converter") as {
       createConverter(): {
         convert(d: string, s: string): { diagnostics: { messageText: string }[] };

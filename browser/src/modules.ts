@@ -27,7 +27,7 @@ export function moduleRequire(id: string): unknown {
   const have = loaded.get(id);
   if (have !== undefined) return have;
   // tslab's display API, loaded on first use (it reads process.version, set when the worker starts).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   if (id === "tslab") return loaded.set(id, require("tslab")).get(id);
   const file = PACKAGE_BUNDLES[id];
   if (!file)

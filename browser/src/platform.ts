@@ -14,7 +14,9 @@ import { gunzipSync as fflateGunzip } from "fflate";
 import { sha1 } from "@noble/hashes/legacy.js";
 import { sha256, sha512 } from "@noble/hashes/sha2.js";
 import { bytesToHex, randomBytes as nobleRandomBytes } from "@noble/hashes/utils.js";
-import * as pathBrowserify from "path-browserify";
+// path-browserify is Node's own path module (posix) and has no declarations of its own.
+
+const pathBrowserify = require("path-browserify") as typeof import("path");
 
 /** Where the worker sees the repository. */
 export const COURSE_ROOT = "/course";

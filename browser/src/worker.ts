@@ -193,10 +193,10 @@ function start(): void {
     post({ output_type: isUpdate ? "update_display_data" : "display_data", ...data }),
   );
   // Loaded after ts.sys is set: the converter reads it when it loads.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   converterModule = require("tslab/dist/converter");
   const { createConverter } = converterModule as { createConverter(): Converter };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const { createExecutor } = require("tslab/dist/executor") as {
     createExecutor(root: string, convs: unknown, console: unknown): Executor;
   };

@@ -11,10 +11,10 @@ const root = path.resolve(__dirname, "..", "..");
 async function main(): Promise<void> {
   const cells = JSON.parse(fs.readFileSync(0, "utf8")) as string[];
   process.chdir(path.join(root, "notebooks"));
-  /* eslint-disable @typescript-eslint/no-require-imports */
+
   const { createConverter } = require("tslab/dist/converter");
   const { createExecutor } = require("tslab/dist/executor");
-  /* eslint-enable @typescript-eslint/no-require-imports */
+
   const conv = createConverter();
   const convs = { node: conv, browser: conv, close: () => conv.close() };
   const executor = createExecutor(process.cwd(), convs, { log: console.log, error: console.error });
