@@ -14,6 +14,7 @@ import * as esbuild from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
 import { builtinModules } from "module";
+import * as zlib from "zlib";
 import { recordTypeFiles } from "./typeFiles";
 import { UNAVAILABLE } from "./src/platform";
 
@@ -162,8 +163,14 @@ const common: esbuild.BuildOptions = {
   metafile: true,
 };
 
-/** Builds build/browser/; returns the output files' sizes. */
-export async function buildBrowser(): Promise<Record<string, number>> {
+/** Bytes of an output file as stored and as a server sends it gzipped. */
+export interface FileSize {
+  bytes: number;
+  gzip: number;
+}
+
+/** Builds build/browser/; returns the sizes of the files a visit downloads (data files aside). */
+export async function buildBrowser(): Promise<Record<string, FileSize>> {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(path.join(OUT, "pkg"), { recursive: true });
   const names = PACKAGES.map(([name]) => name);
@@ -208,9 +215,10 @@ export async function buildBrowser(): Promise<Record<string, number>> {
     }
   }
   fs.writeFileSync(path.join(OUT, "files.json"), JSON.stringify(served.sort()));
-  const sizes: Record<string, number> = {};
+  const sizes: Record<string, FileSize> = {};
   for (const f of ["worker.js", "types.json", "page.js", ...PACKAGES.map(([, , f]) => `pkg/${f}`)]) {
-    sizes[f] = fs.statSync(path.join(OUT, f)).size;
+    const bytes = fs.readFileSync(path.join(OUT, f));
+    sizes[f] = { bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
   }
   return sizes;
 }
@@ -219,8 +227,9 @@ if (require.main === module) {
   const t0 = Date.now();
   buildBrowser().then(
     (sizes) => {
-      for (const [f, n] of Object.entries(sizes))
-        console.log(`${f.padEnd(22)} ${(n / 1024).toFixed(0).padStart(6)} KiB`);
+      const kB = (n: number) => `${(n / 1000).toFixed(0).padStart(6)} kB`;
+      console.log(`${"file".padEnd(22)} ${"bytes".padStart(9)} ${"gzip".padStart(9)}`);
+      for (const [f, n] of Object.entries(sizes)) console.log(`${f.padEnd(22)} ${kB(n.bytes)} ${kB(n.gzip)}`);
       console.log(`build/browser in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     },
     (err: Error) => {

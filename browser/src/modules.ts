@@ -32,7 +32,7 @@ export function moduleRequire(id: string): unknown {
   const file = PACKAGE_BUNDLES[id];
   if (!file)
     throw new Error(
-      `Cannot find module '${id}' (the browser edition has ${[...loaded.keys(), ...Object.keys(PACKAGE_BUNDLES)].filter((k) => !k.includes("/dist/")).join(", ")})`,
+      `Cannot find module '${id}' (the browser edition has ${["tslab", ...Object.keys(PACKAGE_BUNDLES)].join(", ")})`,
     );
   scope.__coursePackage = undefined;
   scope.importScripts(new URL(`pkg/${file}`, self.location.href).href);
