@@ -1,0 +1,89 @@
+/**
+ * The page side of the browser runtime: starts the worker (worker.js), sends it cells, collects each
+ * cell's Jupyter outputs, and restarts it (a new worker) to stop a runaway cell.
+ */
+
+/** A Jupyter output as the worker posts it. */
+export interface Output {
+  output_type: "stream" | "display_data" | "update_display_data";
+  name?: "stdout" | "stderr";
+  text?: string;
+  data?: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  transient?: { display_id?: string };
+}
+
+/** What running a cell gave: tslab's success flag, its outputs, milliseconds in the worker. */
+export interface CellResult {
+  ok: boolean;
+  outputs: Output[];
+  ms: number;
+}
+
+interface Pending {
+  outputs: Output[];
+  onOutput?: (o: Output) => void;
+  resolve: (r: CellResult) => void;
+}
+
+export class BrowserRuntime {
+  private worker!: Worker;
+  private ready!: Promise<number>;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  private lastId = -1;
+
+  /** `base`: the URL of the folder holding worker.js (build/browser/). */
+  constructor(private readonly base: string) {
+    this.start();
+  }
+
+  private start(): void {
+    this.worker = new Worker(new URL("worker.js", this.base).href);
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.onmessage = (e: MessageEvent) => {
+        const m = e.data as { type: string; id: number; ok: boolean; ms: number; msg: Output; error: string };
+        if (m.type === "ready") resolve(m.ms);
+        else if (m.type === "failed") reject(new Error(m.error));
+        else if (m.type === "output") {
+          // Output after a cell ended goes to the cell that ran last, as in tslab.
+          const p = this.pending.get(m.id) ?? this.pending.get(this.lastId);
+          if (p) {
+            p.outputs.push(m.msg);
+            p.onOutput?.(m.msg);
+          }
+        } else if (m.type === "done") {
+          const p = this.pending.get(m.id);
+          this.pending.delete(m.id);
+          p?.resolve({ ok: m.ok, outputs: p.outputs, ms: m.ms });
+        }
+      };
+      this.worker.onerror = (e) => reject(new Error(e.message));
+    });
+  }
+
+  /** Milliseconds the worker took to start (TypeScript and the converter ready). */
+  whenReady(): Promise<number> {
+    return this.ready;
+  }
+
+  /** Runs one cell after those sent before it. */
+  async execute(code: string, onOutput?: (o: Output) => void): Promise<CellResult> {
+    await this.ready;
+    const id = this.nextId++;
+    this.lastId = id;
+    return new Promise((resolve) => {
+      this.pending.set(id, { outputs: [], onOutput, resolve });
+      this.worker.postMessage({ type: "execute", id, code });
+    });
+  }
+
+  /** Ends the worker at once (a runaway loop included) and starts a fresh one; pending cells fail. */
+  restart(): Promise<number> {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.resolve({ ok: false, outputs: p.outputs, ms: 0 });
+    this.pending.clear();
+    this.start();
+    return this.ready;
+  }
+}
