@@ -8,9 +8,11 @@ import * as fs from "fs";
 import * as path from "path";
 
 const dir = __dirname;
+/** Modules of bench/ that are not benchmarks: this runner and what the benchmarks share. */
+const HELPERS = ["run.ts", "peers.ts"];
 const available = fs
   .readdirSync(dir)
-  .filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("_"))
+  .filter((f) => f.endsWith(".ts") && !HELPERS.includes(f) && !f.startsWith("_"))
   .map((f) => f.replace(/\.ts$/, ""))
   .sort();
 const names = process.argv.slice(2);
