@@ -18,13 +18,13 @@ typedef struct {
   int failed;
 } NativeArgs;
 
-static void nativeFail(NativeArgs *a, const char *message) {
+static inline void nativeFail(NativeArgs *a, const char *message) {
   if (!a->failed) napi_throw_range_error(a->env, NULL, message);
   a->failed = 1;
 }
 
 // Reads exactly `count` arguments; false (with a JavaScript error) otherwise.
-static int nativeBegin(NativeArgs *a, napi_env env, napi_callback_info info, size_t count) {
+static inline int nativeBegin(NativeArgs *a, napi_env env, napi_callback_info info, size_t count) {
   a->env = env;
   a->failed = 0;
   a->argc = NATIVE_MAX_ARGS;
@@ -40,7 +40,7 @@ static int nativeBegin(NativeArgs *a, napi_env env, napi_callback_info info, siz
   return !a->failed;
 }
 
-static double nativeNumber(NativeArgs *a, size_t k) {
+static inline double nativeNumber(NativeArgs *a, size_t k) {
   double value = 0;
   if (!a->failed && napi_get_value_double(a->env, a->argv[k], &value) != napi_ok) {
     char message[64];
@@ -51,7 +51,7 @@ static double nativeNumber(NativeArgs *a, size_t k) {
 }
 
 // The data of argument k, a typed array of the given type; its length in *length.
-static void *nativeArray(NativeArgs *a, size_t k, napi_typedarray_type type, const char *typeName,
+static inline void *nativeArray(NativeArgs *a, size_t k, napi_typedarray_type type, const char *typeName,
                          size_t *length) {
   *length = 0;
   if (a->failed) return NULL;
@@ -70,15 +70,15 @@ static void *nativeArray(NativeArgs *a, size_t k, napi_typedarray_type type, con
   return data;
 }
 
-static double *nativeFloat64(NativeArgs *a, size_t k, size_t *length) {
+static inline double *nativeFloat64(NativeArgs *a, size_t k, size_t *length) {
   return (double *)nativeArray(a, k, napi_float64_array, "Float64Array", length);
 }
 
-static float *nativeFloat32(NativeArgs *a, size_t k, size_t *length) {
+static inline float *nativeFloat32(NativeArgs *a, size_t k, size_t *length) {
   return (float *)nativeArray(a, k, napi_float32_array, "Float32Array", length);
 }
 
-static int32_t *nativeInt32(NativeArgs *a, size_t k, size_t *length) {
+static inline int32_t *nativeInt32(NativeArgs *a, size_t k, size_t *length) {
   return (int32_t *)nativeArray(a, k, napi_int32_array, "Int32Array", length);
 }
 

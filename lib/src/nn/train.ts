@@ -153,7 +153,7 @@ export function train(
         const idx = order[start + r];
         const from = idx * n0;
         const to = r * n0;
-        for (let j = 0; j < n0; j++) x[to + j] = images[from + j]; // a copy without allocating a view per row
+        x.set(images.subarray(from, from + n0), to); // a memory copy: faster than a loop despite the view
         batchLabels[r] = labels[idx];
       }
       const loss = mlpLossAndGrad(model, x, batchLabels, c);
