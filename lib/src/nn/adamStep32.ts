@@ -25,7 +25,7 @@ export interface AdamState32 {
  * \theta_t &\leftarrow \theta_{t-1} - \frac{\gamma}{1 - \beta_1^t}\, m_t \Big/ \left(\sqrt{v_t} \big/ \sqrt{1 - \beta_2^t} + \epsilon\right)
  * \end{aligned}$$
  *
- * Why not the readable {@link adam} of lib/src/optim: that one is the lessons' float64 optimizer (with
+ * Why not the readable `adam` of lib/src/optim/adam.ts: that one is the lessons' float64 optimizer (with
  * maximize, amsgrad and the lecture's variants) on Float64Arrays. The MLP keeps its 101,770 parameters in
  * float32, as torch does, and steps them 938 times an epoch with kernels (WebAssembly SIMD, native) that
  * must give this loop's numbers bit for bit. So this is the same update in float32 arithmetic, as torch's

@@ -328,7 +328,13 @@ interface TrainState {
   t: number;
 }
 
-/** One epoch of per-sample SGD without weight decay: the hot loop. */
+/**
+ * One epoch of per-sample SGD without weight decay: the hot loop, and the readable reference of the native
+ * and WebAssembly kernels. Why not the readable `sgd` of lib/src/optim/sgd.ts: its step updates every
+ * coordinate, O(cols) per sample; here a step touches only the row's non-zero features (the lazy, sparse
+ * update, exact since the other gradients are 0), O(nnz of the row). The update per feature is the same,
+ * θ_j ← θ_j − γ g_j.
+ */
 function sgdEpoch(
   X: CSR,
   y: Float64Array,
@@ -360,7 +366,12 @@ function sgdEpoch(
   st.t = t;
 }
 
-/** One epoch of per-sample Adagrad without weight decay: the hot loop. */
+/**
+ * One epoch of per-sample Adagrad without weight decay: the hot loop, and the readable reference of the
+ * native and WebAssembly kernels. As sgdEpoch, the lazy form of lib/src/optim/adagrad.ts's update: only the row's
+ * features are touched (a zero gradient leaves s_j and θ_j unchanged), with the same per-feature
+ * operations, s_j ← s_j + g_j², θ_j ← θ_j − γ̃ g_j / (√s_j + ε).
+ */
 function adagradEpoch(
   X: CSR,
   y: Float64Array,
