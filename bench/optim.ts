@@ -35,6 +35,7 @@ import {
 } from "../lib/src/optim/fastOptimizer";
 import type { FastBackend, FastOptimizerName } from "../lib/src/optim/fastOptimizer";
 import { optimizers } from "../lib/src/optim/registry";
+import { SINGLE_THREAD_ENV } from "./peers";
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -150,7 +151,7 @@ function runTorch(python: string): TorchResult | { skipped: string } {
   const script = path.join(__dirname, "optim_torch.py");
   const r = spawnSync(python, [script, String(N), String(REPS), String(WARMUP)], {
     encoding: "utf8",
-    env: { ...process.env, OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+    env: { ...process.env, ...SINGLE_THREAD_ENV },
     timeout: 1_800_000,
     maxBuffer: 1 << 24,
   });
