@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [name ...]`: runs bench/<name>.ts for each name (all benchmarks when none). Each
+ * `npm run bench -- [name ...] [--option value ...]`: runs bench/<name>.ts for each name (all benchmarks when none). Each
  * benchmark compares against its peer (torch, scikit-learn, tfjs) in the same run, prints a table and
  * writes build/bench/<name>.json.
  */
@@ -15,7 +15,11 @@ const available = fs
   .filter((f) => f.endsWith(".ts") && !HELPERS.includes(f) && !f.startsWith("_"))
   .map((f) => f.replace(/\.ts$/, ""))
   .sort();
-const names = process.argv.slice(2);
+// Arguments starting with "--" are options passed on to every chosen benchmark (`-- mlp --repeats 3`).
+const names = process.argv
+  .slice(2)
+  .filter((a, k, all) => !a.startsWith("--") && !all[k - 1]?.startsWith("--"));
+const options = process.argv.slice(2).filter((a) => !names.includes(a));
 const chosen = names.length > 0 ? names : available;
 let failed = 0;
 for (const name of chosen) {
@@ -25,7 +29,7 @@ for (const name of chosen) {
     continue;
   }
   console.log(`\n== bench ${name} ==`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, `${name}.ts`)], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, `${name}.ts`), ...options], {
     stdio: "inherit",
   });
   if (r.status !== 0) failed++;
