@@ -37,6 +37,7 @@ import {
   type FastOptimizerName,
   optimizers,
 } from "@dlopt/lib";
+import { SINGLE_THREAD_ENV } from "./peers";
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -152,7 +153,7 @@ function runTorch(python: string): TorchResult | { skipped: string } {
   const script = path.join(__dirname, "optim_torch.py");
   const r = spawnSync(python, [script, String(N), String(REPS), String(WARMUP)], {
     encoding: "utf8",
-    env: { ...process.env, OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+    env: { ...process.env, ...SINGLE_THREAD_ENV },
     timeout: 1_800_000,
     maxBuffer: 1 << 24,
   });

@@ -1,19 +1,20 @@
 /**
- * Builds the native optimizer kernels, lib/native/optimStep.c -> lib/native/build/optimStep.node, a Node-API
- * addon compiled for this machine's processor (-march=native: AVX-512 where there is one). It runs at
+ * Builds the native kernels, lib/native/<name>.c -> lib/native/build/<name>.node, Node-API addons compiled
+ * for this machine's processor (-march=native: AVX-512 where there is one). It runs at
  * `npm install` (the root postinstall) and needs a C compiler and Node's headers, which these machines have
  * (Debian's gcc; the headers ship with Node under <prefix>/include/node). Nothing is downloaded.
  *
  * It never fails the install: without a compiler or headers, or on a compile error, it prints why and
- * fastOptimizer runs the WebAssembly kernels instead. `--strict` makes a failure an error (exit code 1).
+ * the library runs the WebAssembly kernels instead. The addons: optimStep (fastOptimizer's fused
+ * steps), sparseLogistic (trainLogistic's per-sample epochs) and mlp32 (the MLP's matrix product and Adam step). `--strict` makes a failure an error (exit code 1).
  *
  *   npx tsx scripts/build-native.ts [--strict]
  *
  * The flags keep the results bit-identical to the readable optimizers: -ffp-contract=off (no fused
  * multiply-add) and no -ffast-math; -fno-math-errno only lets sqrt be the vector instruction.
  *
- * Beside the addon, optimStep.node.json records the machine it was built for (processor model, platform,
- * architecture): code for this processor may crash on another, so fastOptimizer loads the addon only on
+ * Beside each addon, <name>.node.json records the machine it was built for (processor model, platform,
+ * architecture): code for this processor may crash on another, so lib/src/core/nativeAddon.ts loads it only on
  * the same kind of machine (a checkout copied elsewhere uses WebAssembly until `npm run build:native`).
  */
 import { spawnSync } from "child_process";
@@ -22,8 +23,7 @@ import * as path from "path";
 import { nativeBuildMachine } from "@dlopt/lib";
 
 const root = path.resolve(__dirname, "..");
-const source = path.join(root, "lib", "native", "optimStep.c");
-const target = path.join(root, "lib", "native", "build", "optimStep.node");
+const ADDONS = ["optimStep", "sparseLogistic", "mlp32"];
 const strict = process.argv.includes("--strict");
 
 /** The folder holding node_api.h: npm's nodedir setting, else the headers installed beside this Node. */
@@ -44,7 +44,9 @@ function compilerFlags(headers: string): string[] {
   return flags;
 }
 
-function build(): string | undefined {
+function build(name: string): string | undefined {
+  const source = path.join(root, "lib", "native", `${name}.c`);
+  const target = path.join(root, "lib", "native", "build", `${name}.node`);
   if (process.platform === "win32") return "no build on Windows (the WebAssembly kernels serve)";
   // On macOS without the command-line tools, running cc would open an installer dialog: ask first.
   if (process.platform === "darwin" && spawnSync("xcode-select", ["-p"]).status !== 0) {
@@ -65,7 +67,7 @@ function build(): string | undefined {
   // Load it once here, so a broken addon is found at install time and not in a lesson.
   const probe = spawnSync(
     process.execPath,
-    ["-e", `require(${JSON.stringify(target)}).addressMod64(new ArrayBuffer(8))`],
+    ["-e", `if (Object.keys(require(${JSON.stringify(target)})).length === 0) process.exit(1)`],
     {
       encoding: "utf8",
     },
@@ -78,10 +80,12 @@ function build(): string | undefined {
   return undefined;
 }
 
-const problem = build();
-if (problem === undefined) {
-  console.log(`native optimizer kernels: wrote ${path.relative(root, target)}`);
-} else {
-  console.warn(`native optimizer kernels not built (${problem}); fastOptimizer uses WebAssembly`);
-  if (strict) process.exitCode = 1;
+for (const name of ADDONS) {
+  const problem = build(name);
+  if (problem === undefined) {
+    console.log(`native kernels: wrote lib/native/build/${name}.node`);
+  } else {
+    console.warn(`native kernels ${name} not built (${problem}); the library uses WebAssembly`);
+    if (strict) process.exitCode = 1;
+  }
 }

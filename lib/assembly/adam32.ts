@@ -14,17 +14,22 @@ export function adam(
   g: usize,
   m: usize,
   v: usize,
-  beta1: f32,
-  beta2: f32,
+  beta1: f64,
+  beta2: f64,
   stepSize: f32,
   bc2Sqrt: f32,
   eps: f32,
   wd: f32,
 ): void {
-  const b1 = f32x4.splat(beta1);
-  const c1 = f32x4.splat(1 - beta1);
-  const b2 = f32x4.splat(beta2);
-  const c2 = f32x4.splat(1 - beta2);
+  // As torch: the scalars beta and 1 - beta are computed in float64, then used in float32.
+  const beta1f = <f32>beta1;
+  const beta2f = <f32>beta2;
+  const oneMinusBeta1 = <f32>(1 - beta1);
+  const oneMinusBeta2 = <f32>(1 - beta2);
+  const b1 = f32x4.splat(beta1f);
+  const c1 = f32x4.splat(oneMinusBeta1);
+  const b2 = f32x4.splat(beta2f);
+  const c2 = f32x4.splat(oneMinusBeta2);
   const step = f32x4.splat(-stepSize);
   const bc = f32x4.splat(bc2Sqrt);
   const e = f32x4.splat(eps);
@@ -48,8 +53,8 @@ export function adam(
     const x = load<f32>(p + off);
     let d = load<f32>(g + off);
     if (wd != 0) d += wd * x;
-    const mi = beta1 * load<f32>(m + off) + (1 - beta1) * d;
-    const vi = beta2 * load<f32>(v + off) + (1 - beta2) * d * d;
+    const mi = beta1f * load<f32>(m + off) + oneMinusBeta1 * d;
+    const vi = beta2f * load<f32>(v + off) + oneMinusBeta2 * d * d;
     store<f32>(m + off, mi);
     store<f32>(v + off, vi);
     store<f32>(p + off, x + -stepSize * (mi / (Mathf.sqrt(vi) / bc2Sqrt + eps)));

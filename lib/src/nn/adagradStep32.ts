@@ -23,6 +23,11 @@ export interface AdagradState32 {
  * \theta_t &\leftarrow \theta_{t-1} - \tilde\gamma\, g_t / (\sqrt{s_t} + \epsilon)
  * \end{aligned}$$
  *
+ * Why not the readable `adagrad` of lib/src/optim/adagrad.ts: that one is the lessons' float64 optimizer (with maximize
+ * and the lecture's variants) on Float64Arrays. The MLP keeps its parameters in one flat float32 vector, as
+ * torch does, and steps it every batch; this is the same update on float32 storage (each result rounded
+ * to float32 when stored, as torch's float32 tensors are), without the options the MLP lessons do not use.
+ *
  * @example
  * const p = Float32Array.of(1), s = { t: 0, sum: new Float32Array(1) };
  * adagradStep32(p, Float32Array.of(2), s, { lr: 0.1, lrDecay: 0, weightDecay: 0, eps: 1e-10 });

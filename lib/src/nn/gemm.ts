@@ -22,17 +22,24 @@ export type Gemm = (
  * C = op(A)·B, or C += op(A)·B when `accumulate`; op(A) is A (M x K) or, when `transA`, the transpose of
  * A stored K x M. B is K x N and C is M x N. Returns C.
  *
+ * In float32 arithmetic, as torch's float32 tensors: each product is rounded to float32 and added to a
+ * float32 sum that starts at 0 and runs over p = 0, 1, ..., K − 1 in order; with `accumulate` the sum is
+ * then added to C. The fast kernels (WebAssembly SIMD in wasmGemm.ts, native in lib/native/mlp32.c) do
+ * exactly these operations, so they give the same bits (tested).
+ *
  * $$\begin{aligned} C_{ij} &\leftarrow [\text{accumulate}]\, C_{ij} + \sum_{p<K} \operatorname{op}(A)_{ip} B_{pj} \end{aligned}$$
  */
 export const gemm: Gemm = (transA, accumulate, M, N, K, A, B, C) => {
-  if (!accumulate) C.fill(0, 0, M * N);
+  const row = new Float32Array(N); // row i of op(A)·B; storing into a Float32Array rounds to float32
   for (let i = 0; i < M; i++) {
-    const ci = i * N;
+    row.fill(0);
     for (let p = 0; p < K; p++) {
       const a = transA ? A[p * M + i] : A[i * K + p];
       const bp = p * N;
-      for (let j = 0; j < N; j++) C[ci + j] += a * B[bp + j];
+      for (let j = 0; j < N; j++) row[j] += Math.fround(a * B[bp + j]);
     }
+    const ci = i * N;
+    for (let j = 0; j < N; j++) C[ci + j] = accumulate ? C[ci + j] + row[j] : row[j];
   }
   return C;
 };

@@ -6,6 +6,7 @@ import { wasmMemory } from "../core/wasmModule";
 import { adamStep32 } from "./adamStep32";
 import { createWasmAdamStep32, wasmAdamAvailable, type AdamStep32 } from "./wasmAdamStep32";
 import { heNormal, xavierUniform } from "./init";
+import { createNativeAdamStep32, createNativeGemm, nativeMlpAvailable } from "./nativeMlp32";
 
 /**
  * One fully connected layer of an {@link Mlp}: z = a·W + b. Its arrays are views into the model's flat
@@ -38,9 +39,9 @@ export interface MlpWorkspace {
   wt: Float32Array;
   /** Two parameter-sized buffers for an optimizer's state (Adam's m and v, Adagrad's s, ...), used by `train`. */
   state: [Float32Array, Float32Array];
-  /** The matrix product used: the WebAssembly SIMD kernel or the JS reference. */
+  /** The matrix product used: the native or WebAssembly SIMD kernel, or the JS reference. */
   gemm: Gemm;
-  /** The Adam step used by `train`: the WebAssembly SIMD kernel or the TypeScript `adamStep32`. */
+  /** The Adam step used by `train`: the native or WebAssembly SIMD kernel, or the TypeScript `adamStep32`. */
   adamStep: AdamStep32;
 }
 
@@ -58,8 +59,11 @@ export interface Mlp {
   readonly sizes: readonly number[];
   readonly init: "he" | "xavier";
   readonly seed: number;
-  /** "wasm": the SIMD kernel; "js": the plain TypeScript reference (same results to float32 rounding). */
-  readonly backend: "wasm" | "js";
+  /**
+   * "native": kernels compiled for this machine; "wasm": the WebAssembly SIMD kernels; "js": the plain
+   * TypeScript reference. All three give the same numbers bit for bit (tested).
+   */
+  readonly backend: "native" | "wasm" | "js";
   /** The largest batch the workspace holds (training batches and evaluation chunks). */
   readonly maxBatch: number;
   params: Float32Array;
@@ -75,8 +79,8 @@ export interface MlpOptions {
   init?: "he" | "xavier";
   /** Seed of the initialization (default 0): the same seed gives the same network. */
   seed?: number;
-  /** "auto" (default): "wasm" where WebAssembly SIMD runs, else "js". */
-  backend?: "auto" | "wasm" | "js";
+  /** "auto" (default): "native" where `npm install` built it, else "wasm" where WebAssembly SIMD runs, else "js". */
+  backend?: "auto" | "native" | "wasm" | "js";
   /** Largest batch the forward and backward passes accept (default 512). */
   maxBatch?: number;
 }
@@ -99,10 +103,11 @@ export function createMlp(options: MlpOptions): Mlp {
   checkInteger("maxBatch", maxBatch, 1);
   if (init !== "he" && init !== "xavier")
     throw new RangeError(`Invalid init: ${String(init)} (expected "he" or "xavier")`);
-  if (backend !== "auto" && backend !== "wasm" && backend !== "js") {
-    throw new RangeError(`Invalid backend: ${String(backend)} (expected "auto", "wasm" or "js")`);
+  if (backend !== "auto" && backend !== "native" && backend !== "wasm" && backend !== "js") {
+    throw new RangeError(`Invalid backend: ${String(backend)} (expected "auto", "native", "wasm" or "js")`);
   }
-  const useWasm = backend === "wasm" || (backend === "auto" && wasmGemmAvailable());
+  const useNative = backend === "native" || (backend === "auto" && nativeMlpAvailable());
+  const useWasm = !useNative && (backend === "wasm" || (backend === "auto" && wasmGemmAvailable()));
 
   // Lay out every array in one buffer (16-byte aligned blocks) so the wasm kernel can address them all.
   const L = sizes.length - 1;
@@ -164,7 +169,7 @@ export function createMlp(options: MlpOptions): Mlp {
     sizes: [...sizes],
     init,
     seed,
-    backend: useWasm ? "wasm" : "js",
+    backend: useNative ? "native" : useWasm ? "wasm" : "js",
     maxBatch,
     params,
     grads,
@@ -175,8 +180,12 @@ export function createMlp(options: MlpOptions): Mlp {
       delta,
       wt,
       state,
-      gemm: useWasm ? createWasmGemm(memory) : gemm,
-      adamStep: useWasm && wasmAdamAvailable() ? createWasmAdamStep32(memory) : adamStep32,
+      gemm: useNative ? createNativeGemm() : useWasm ? createWasmGemm(memory) : gemm,
+      adamStep: useNative
+        ? createNativeAdamStep32()
+        : useWasm && wasmAdamAvailable()
+          ? createWasmAdamStep32(memory)
+          : adamStep32,
     },
   };
 }

@@ -25,6 +25,11 @@ export interface SgdState32 {
  * \theta_t &\leftarrow \theta_{t-1} - \gamma g_t
  * \end{aligned}$$
  *
+ * Why not the readable `sgd` of lib/src/optim/sgd.ts: that one is the lessons' float64 optimizer (with maximize
+ * and the lecture's variants) on Float64Arrays. The MLP keeps its parameters in one flat float32 vector, as
+ * torch does, and steps it every batch; this is the same update on float32 storage (each result rounded
+ * to float32 when stored, as torch's float32 tensors are), without the options the MLP lessons do not use.
+ *
  * @example
  * const p = Float32Array.of(1), s = { t: 0, buf: new Float32Array(1) };
  * const o = { lr: 0.1, momentum: 0.9, dampening: 0, nesterov: false, weightDecay: 0 };

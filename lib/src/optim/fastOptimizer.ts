@@ -1,6 +1,6 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { nativeAddon as loadNativeAddon, nativeAddonPath, nativeBuildMachine } from "../core/nativeAddon";
 import type { FusedStep, Optimizer } from "../core/types";
 import { checkFinite, checkInteger, checkNonNegative, checkOptionKeys } from "../core/validate";
 import type { AdagradOptions, AdagradState } from "./adagrad";
@@ -99,58 +99,15 @@ type NativeAddon = Record<
   addressMod64(buffer: ArrayBuffer): number;
 };
 
-let cachedAddon: NativeAddon | null | undefined;
-
 /** The native kernels, built by `npm install` (scripts/build-native.ts): lib/native/build/optimStep.node. */
 export function optimNativePath(): string {
-  return path.resolve(__dirname, "..", "..", "native", "build", "optimStep.node");
+  return nativeAddonPath("optimStep");
 }
 
-/**
- * The machine the native kernels are built for (scripts/build-native.ts writes it beside the addon):
- * they are compiled for its processor, and fastOptimizer loads them only on a machine that matches.
- */
-export function nativeBuildMachine(): { cpu: string; features: string; platform: string; arch: string } {
-  // On Linux the processor's feature flags (a model name like "AMD EPYC" covers several generations).
-  let features = "";
-  try {
-    const info = fs.readFileSync("/proc/cpuinfo", "utf8");
-    features = /^flags\s*:(.*)$/m.exec(info)?.[1].trim() ?? "";
-  } catch {
-    features = "";
-  }
-  return {
-    cpu: os.cpus()[0]?.model ?? "unknown",
-    features,
-    platform: process.platform,
-    arch: process.arch,
-  };
-}
-
-function builtForThisMachine(file: string): boolean {
-  try {
-    const built = JSON.parse(fs.readFileSync(`${file}.json`, "utf8")) as Record<string, unknown>;
-    const here = nativeBuildMachine();
-    return (Object.keys(here) as (keyof typeof here)[]).every((key) => built[key] === here[key]);
-  } catch {
-    return false;
-  }
-}
+export { nativeBuildMachine };
 
 function nativeAddon(): NativeAddon | null {
-  if (cachedAddon !== undefined) return cachedAddon;
-  cachedAddon = null;
-  const file = optimNativePath();
-  if (fs.existsSync(file) && builtForThisMachine(file)) {
-    try {
-      const holder = { exports: {} };
-      process.dlopen(holder, file);
-      cachedAddon = holder.exports as NativeAddon;
-    } catch {
-      cachedAddon = null; // built for another machine or Node: the WebAssembly kernels serve
-    }
-  }
-  return cachedAddon;
+  return loadNativeAddon<NativeAddon>("optimStep");
 }
 
 /** The compiled kernels: lib/wasm/optimStep.wasm (the same path from lib/src/optim and lib/dist/optim). */

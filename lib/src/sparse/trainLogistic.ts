@@ -9,6 +9,7 @@ import { logisticEvaluate, sigmoid } from "./logistic";
 import { seeded, randn, shuffle } from "../core/random";
 import { checkInteger, checkNonNegative, checkOptionKeys } from "../core/validate";
 import { createSparseLogisticWorkspace, wasmSparseLogisticAvailable } from "./wasmSparseLogistic";
+import { nativeSparseLogistic, type NativeSparseLogistic } from "./nativeSparseLogistic";
 
 /** Options of {@link trainLogistic}: torch's names and defaults where torch has the option. */
 export interface TrainLogisticOptions {
@@ -39,10 +40,12 @@ export interface TrainLogisticOptions {
   /** Compute the full-data loss and accuracy before training and after every epoch. Default true. */
   evaluate: boolean;
   /**
-   * "auto" (default): the WebAssembly kernel for per-sample training without weight decay where it runs,
-   * else TypeScript; "wasm" or "js" to choose. Both give the same numbers (same operations, same order).
+   * "auto" (default): for per-sample training without weight decay, the native kernel where `npm install`
+   * built it (lib/native/sparseLogistic.c), else the WebAssembly kernel where it runs, else TypeScript;
+   * "native", "wasm" or "js" to choose. The native kernel gives the TypeScript loop's numbers bit for bit;
+   * the WebAssembly one agrees to 1e-12 (its exp and log1p are AssemblyScript's, not V8's).
    */
-  backend: "auto" | "wasm" | "js";
+  backend: "auto" | "native" | "wasm" | "js";
   /** Initial weights (copied), instead of the N(0, initStd²) draw. */
   w0?: Float64Array;
   /** Initial bias. Default 0. */
@@ -74,8 +77,8 @@ export interface TrainLogisticResult {
   /** Adagrad's accumulator s (length cols) and the bias's, or null for SGD. */
   accumulator: Float64Array | null;
   accumulatorB: number;
-  /** Which implementation ran the epochs: the WebAssembly kernel or TypeScript. */
-  backend: "wasm" | "js";
+  /** Which implementation ran the epochs: the native kernel, the WebAssembly kernel or TypeScript. */
+  backend: "native" | "wasm" | "js";
   /** The options used, defaults filled in (without w0). */
   options: Omit<TrainLogisticOptions, "w0">;
 }
@@ -182,7 +185,20 @@ export function trainLogistic(
   record(0);
 
   const perSample = o.batchSize === 1 && o.weightDecay === 0;
-  const wasmOk = perSample && o.backend !== "js" && wasmSparseLogisticAvailable();
+  const native: NativeSparseLogistic | null =
+    perSample && (o.backend === "auto" || o.backend === "native") ? nativeSparseLogistic() : null;
+  if (o.backend === "native" && native === null) {
+    throw new Error(
+      perSample
+        ? "The native kernel is unavailable here (lib/native/build/sparseLogistic.node: npm run build:native)"
+        : "The native kernel runs batchSize 1 without weightDecay only; use backend: 'auto' or 'js'",
+    );
+  }
+  const wasmOk =
+    native === null &&
+    perSample &&
+    (o.backend === "auto" || o.backend === "wasm") &&
+    wasmSparseLogisticAvailable();
   if (o.backend === "wasm" && !wasmOk) {
     throw new Error(
       perSample
@@ -190,6 +206,8 @@ export function trainLogistic(
         : "The WebAssembly kernel runs batchSize 1 without weightDecay only; use backend: 'auto' or 'js'",
     );
   }
+  // The native kernel's bias (and Adagrad's bias accumulator), read and written by each epoch.
+  const io = new Float64Array(2);
   // The WebAssembly path keeps X, y, w, s and the row order in its own memory; w and s are copied out at the end.
   const ws = wasmOk ? createSparseLogisticWorkspace(X, labels, o.logEvery) : null;
   if (ws !== null) {
@@ -219,6 +237,44 @@ export function trainLogistic(
       state.t += n;
       const logged = Math.floor((t0 + n - 1) / o.logEvery) - logBase + 1;
       if (logged > 0) stepLoss.set(ws.losses.subarray(0, logged), logBase);
+    } else if (native !== null) {
+      io[0] = state.b;
+      io[1] = state.sb;
+      if (o.optimizer === "sgd") {
+        native.sgdEpoch(
+          order,
+          X.indptr,
+          X.indices,
+          X.data,
+          labels,
+          w,
+          stepLoss,
+          io,
+          o.lr,
+          state.t,
+          o.logEvery,
+        );
+      } else {
+        native.adagradEpoch(
+          order,
+          X.indptr,
+          X.indices,
+          X.data,
+          labels,
+          w,
+          stepLoss,
+          io,
+          state.s as Float64Array,
+          o.lr,
+          o.lrDecay,
+          o.eps,
+          state.t,
+          o.logEvery,
+        );
+      }
+      state.b = io[0];
+      state.sb = io[1];
+      state.t += n;
     } else if (perSample && o.optimizer === "sgd") {
       sgdEpoch(X, labels, order, state, o.lr, stepLoss, o.logEvery);
     } else if (perSample) {
@@ -257,7 +313,7 @@ export function trainLogistic(
     effectiveLr,
     accumulator: s,
     accumulatorB: s === null ? 0 : state.sb,
-    backend: ws !== null ? "wasm" : "js",
+    backend: native !== null ? "native" : ws !== null ? "wasm" : "js",
     options: used,
   };
 }
@@ -273,7 +329,13 @@ interface TrainState {
   t: number;
 }
 
-/** One epoch of per-sample SGD without weight decay: the hot loop. */
+/**
+ * One epoch of per-sample SGD without weight decay: the hot loop, and the readable reference of the native
+ * and WebAssembly kernels. Why not the readable `sgd` of lib/src/optim/sgd.ts: its step updates every
+ * coordinate, O(cols) per sample; here a step touches only the row's non-zero features (the lazy, sparse
+ * update, exact since the other gradients are 0), O(nnz of the row). The update per feature is the same,
+ * θ_j ← θ_j − γ g_j.
+ */
 function sgdEpoch(
   X: CSR,
   y: Float64Array,
@@ -305,7 +367,12 @@ function sgdEpoch(
   st.t = t;
 }
 
-/** One epoch of per-sample Adagrad without weight decay: the hot loop. */
+/**
+ * One epoch of per-sample Adagrad without weight decay: the hot loop, and the readable reference of the
+ * native and WebAssembly kernels. As sgdEpoch, the lazy form of lib/src/optim/adagrad.ts's update: only the row's
+ * features are touched (a zero gradient leaves s_j and θ_j unchanged), with the same per-feature
+ * operations, s_j ← s_j + g_j², θ_j ← θ_j − γ̃ g_j / (√s_j + ε).
+ */
 function adagradEpoch(
   X: CSR,
   y: Float64Array,
@@ -476,8 +543,8 @@ function batchEpoch(
 }
 
 function validateOptions(o: TrainLogisticOptions): void {
-  if (o.backend !== "auto" && o.backend !== "wasm" && o.backend !== "js") {
-    throw new RangeError(`Invalid backend: ${String(o.backend)} (expected "auto", "wasm" or "js")`);
+  if (o.backend !== "auto" && o.backend !== "native" && o.backend !== "wasm" && o.backend !== "js") {
+    throw new RangeError(`Invalid backend: ${String(o.backend)} (expected "auto", "native", "wasm" or "js")`);
   }
   if (o.optimizer !== "sgd" && o.optimizer !== "adagrad") {
     throw new RangeError(`Invalid optimizer: ${String(o.optimizer)} (expected "sgd" or "adagrad")`);

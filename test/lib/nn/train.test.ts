@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { loadFashionMnist, type LabeledImages } from "../../../lib/src/data/loadFashionMnist";
+import { nativeMlpAvailable } from "../../../lib/src/nn/nativeMlp32";
 import { createMlp } from "../../../lib/src/nn/mlp";
 import { train, type TrainOptimizer, type TrainProgress } from "../../../lib/src/nn/train";
 
@@ -37,16 +38,16 @@ describe("train", () => {
     assert.notDeepEqual(run(3), run(4));
   });
 
-  it("the wasm and js backends train to the same losses to 1e-4", () => {
+  it("the native, wasm and js backends train to the same numbers bit for bit", () => {
     const small = { train: head(data.train, 640), test: head(data.test, 200) };
-    const run = (backend: "js" | "wasm") =>
-      train(createMlp({ sizes: [784, 16, 10], seed: 2, backend }), small, { optimizer: "adam", epochs: 2 });
+    const run = (backend: "js" | "wasm" | "native") => {
+      const model = createMlp({ sizes: [784, 16, 10], seed: 2, backend });
+      const r = train(model, small, { optimizer: "adam", epochs: 2 });
+      return { losses: [...r.trainLoss, ...r.testLoss], params: model.params };
+    };
     const a = run("js");
-    const b = run("wasm");
-    a.trainLoss.forEach((l, k) =>
-      assert.ok(Math.abs(l - b.trainLoss[k]) < 1e-4, `${l} vs ${b.trainLoss[k]}`),
-    );
-    assert.ok(Math.abs(a.testAccuracy[1] - b.testAccuracy[1]) <= 0.01);
+    const backends: ("wasm" | "native")[] = nativeMlpAvailable() ? ["wasm", "native"] : ["wasm"];
+    for (const backend of backends) assert.deepEqual(run(backend), a, backend);
   });
 
   const lrs: [TrainOptimizer, number][] = [

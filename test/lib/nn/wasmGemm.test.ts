@@ -5,10 +5,8 @@ import { gemm } from "../../../lib/src/nn/gemm";
 import { createWasmGemm, wasmGemmAvailable } from "../../../lib/src/nn/wasmGemm";
 import { wasmMemory } from "../../../lib/src/core/wasmModule";
 
-// Tolerance of the WASM path against the JS reference: both round every product and sum to float32, in
-// different places, so entries may differ by a few float32 ulps of sum |a_ip b_pj|:
-// |wasm - js| <= 1e-6 * ([accumulate] |c_ij| + sum_p |a_ip| |b_pj|) + 1e-30.
-const TOL = 1e-6;
+// The WASM path and the JS reference do the same float32 operations in the same order (each product
+// rounded, then added to a sum from 0 over p in order, then to C when accumulating): the same bits.
 
 function compare(transA: boolean, accumulate: boolean, M: number, N: number, K: number, seed: number): void {
   const rng = seeded(seed);
@@ -30,16 +28,11 @@ function compare(transA: boolean, accumulate: boolean, M: number, N: number, K: 
   const C0 = Float32Array.from(C);
   const expected = gemm(transA, accumulate, M, N, K, A, B, Float32Array.from(C));
   assert.equal(wasm(transA, accumulate, M, N, K, A, B, C), C);
-  for (let i = 0; i < M; i++) {
-    for (let j = 0; j < N; j++) {
-      let scale = accumulate ? Math.abs(C0[i * N + j]) : 0;
-      for (let p = 0; p < K; p++) scale += Math.abs((transA ? A[p * M + i] : A[i * K + p]) * B[p * N + j]);
-      const err = Math.abs(C[i * N + j] - expected[i * N + j]);
-      assert.ok(
-        err <= TOL * scale + 1e-30,
-        `${M}x${N}x${K} transA=${transA} (${i}, ${j}): ${C[i * N + j]} vs ${expected[i * N + j]}`,
-      );
-    }
+  for (let k = 0; k < M * N; k++) {
+    assert.ok(
+      Object.is(C[k], expected[k]),
+      `${M}x${N}x${K} transA=${transA} entry ${k}: ${C[k]} vs ${expected[k]} (C was ${C0[k]})`,
+    );
   }
 }
 
@@ -48,14 +41,14 @@ describe("wasmGemm", () => {
     assert.equal(wasmGemmAvailable(), true);
   });
 
-  it("equals the JS reference to float32 rounding on the MLP's shapes", () => {
+  it("equals the JS reference bit for bit on the MLP's shapes", () => {
     compare(false, false, 64, 128, 784, 1); // forward, layer 1
     compare(true, false, 784, 128, 64, 2); // dW, layer 1
     compare(false, false, 64, 10, 128, 3); // forward, layer 2
     compare(false, false, 64, 128, 10, 4); // delta, layer 2
   });
 
-  it("equals the JS reference on every block remainder (M, N not multiples of 4 and 8), with transA and accumulate", () => {
+  it("equals the JS reference bit for bit on every block remainder (M, N not multiples of 4 and 8), with transA and accumulate", () => {
     let seed = 10;
     for (const M of [1, 3, 4, 5, 9])
       for (const N of [1, 4, 7, 8, 13, 17])

@@ -2,6 +2,11 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { trainLogistic } from "../../../lib/src/sparse/trainLogistic";
 import { wasmSparseLogisticAvailable } from "../../../lib/src/sparse/wasmSparseLogistic";
+import {
+  nativeSparseLogistic,
+  nativeSparseLogisticAvailable,
+} from "../../../lib/src/sparse/nativeSparseLogistic";
+import { loadSpamAssassin } from "../../../lib/src/data/loadSpamAssassin";
 import type { TrainLogisticOptions } from "../../../lib/src/sparse/trainLogistic";
 import { csrFromDense, csrColumnCounts } from "../../../lib/src/sparse/csr";
 import type { CSR } from "../../../lib/src/sparse/csr";
@@ -249,8 +254,9 @@ describe("trainLogistic's WebAssembly kernel", () => {
   const { X, y } = problem();
   const available = wasmSparseLogisticAvailable();
 
-  it("runs per-sample training by default where WebAssembly SIMD runs, TypeScript otherwise", () => {
-    assert.equal(trainLogistic(X, y).backend, available ? "wasm" : "js");
+  it("runs per-sample training by default where WebAssembly SIMD runs and no native kernel, TypeScript otherwise", () => {
+    const expected = nativeSparseLogisticAvailable() ? "native" : available ? "wasm" : "js";
+    assert.equal(trainLogistic(X, y).backend, expected);
     assert.equal(trainLogistic(X, y, { backend: "js" }).backend, "js");
     assert.equal(trainLogistic(X, y, { batchSize: 2 }).backend, "js");
   });
@@ -284,4 +290,88 @@ describe("trainLogistic's WebAssembly kernel", () => {
     );
     assert.throws(() => trainLogistic(X, y, { backend: "gpu" as "js" }), /Invalid backend: gpu/);
   });
+});
+
+describe("trainLogistic's native kernel", () => {
+  const { X, y } = problem();
+  const available = nativeSparseLogisticAvailable();
+  const same = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+    let differ = 0;
+    for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) differ++;
+    return differ + Math.abs(a.length - b.length);
+  };
+
+  it(
+    "gives the TypeScript loop's numbers bit for bit (SGD, Adagrad with lr decay, logEvery 1 and 7)",
+    { skip: !available && "native kernel not built" },
+    () => {
+      const settings: Partial<TrainLogisticOptions>[] = [
+        { optimizer: "sgd", lr: 0.3 },
+        { optimizer: "sgd", lr: 2, logEvery: 7 },
+        { optimizer: "adagrad", lr: 0.2, eps: 1e-8, lrDecay: 0.01, logEvery: 7 },
+        { optimizer: "adagrad", lr: 0.1, initialAccumulatorValue: 0.5 },
+      ];
+      for (const opts of settings) {
+        const js = trainLogistic(X, y, { ...opts, epochs: 5, backend: "js" });
+        const native = trainLogistic(X, y, { ...opts, epochs: 5, backend: "native" });
+        assert.equal(native.backend, "native");
+        assert.equal(same(native.w, js.w), 0, `${JSON.stringify(opts)}: w`);
+        assert.ok(Object.is(native.b, js.b));
+        assert.equal(same(native.stepLoss, js.stepLoss), 0);
+        assert.equal(same(native.epochLoss, js.epochLoss), 0);
+        assert.equal(same(native.accumulator ?? [], js.accumulator ?? []), 0);
+        assert.ok(Object.is(native.accumulatorB, js.accumulatorB));
+        assert.equal(native.steps, js.steps);
+      }
+    },
+  );
+
+  it(
+    "bit for bit on SpamAssassin too: every exp and log1p of 12,000 steps is V8's",
+    { skip: !available && "native kernel not built" },
+    () => {
+      const { X: Xs, y: ys } = loadSpamAssassin();
+      for (const optimizer of ["sgd", "adagrad"] as const) {
+        const o = { optimizer, lr: optimizer === "sgd" ? 0.5 : 0.1, eps: 1e-8, epochs: 2, evaluate: false };
+        const js = trainLogistic(Xs, ys, { ...o, backend: "js" });
+        const native = trainLogistic(Xs, ys, { ...o, backend: "native" });
+        assert.equal(same(native.w, js.w), 0);
+        assert.equal(same(native.stepLoss, js.stepLoss), 0);
+        assert.ok(Object.is(native.b, js.b));
+      }
+    },
+  );
+
+  it(
+    "refuses arrays of the wrong kind or length, naming them",
+    { skip: !available && "native kernel not built" },
+    () => {
+      const k = nativeSparseLogistic()!;
+      const order = Int32Array.from({ length: X.rows }, (_, i) => i);
+      const w = new Float64Array(X.cols);
+      const losses = new Float64Array(X.rows);
+      const io = new Float64Array(2);
+      const run = (over: Partial<Record<string, unknown>>) =>
+        k.sgdEpoch(
+          (over.order ?? order) as Int32Array,
+          X.indptr,
+          X.indices,
+          X.data,
+          Float64Array.from(y),
+          w,
+          (over.losses ?? losses) as Float64Array,
+          io,
+          0.1,
+          (over.t0 ?? 0) as number,
+          1,
+        );
+      run({});
+      assert.throws(() => run({ order: new Float64Array(X.rows) }), /argument 1 must be a Int32Array/);
+      assert.throws(() => run({ order: order.subarray(1) }), /disagree on the rows/);
+      assert.throws(() => run({ order: order.map(() => X.rows) }), /row out of range/);
+      assert.throws(() => run({ losses: new Float64Array(3) }), /losses too short/);
+      assert.throws(() => run({ t0: 1.5 }), /t0 and logEvery must be integers/);
+      assert.throws(() => trainLogistic(X, y, { backend: "native", batchSize: 3 }), /batchSize 1 without/);
+    },
+  );
 });
