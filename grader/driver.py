@@ -11,7 +11,7 @@ cell is interrupted), a resident-memory watchdog on the kernel process, and deat
 or a death the kernel is restarted and the cells that succeeded before are replayed (outputs discarded),
 then execution continues with the next cell. The whole plan has a wall-clock cap.
 
-plan: {kernelName, cwd, cellTimeout, notebookTimeout, cellOutputCap, notebookOutputCap, hardOutputCap,
+plan: {kernelName, cwd, ipcDir?, cellTimeout, notebookTimeout, cellOutputCap, notebookOutputCap, hardOutputCap,
        memoryCapMb, maxRestarts, recordMime, cells: [{key, source, nonce?}]}
 """
 import json
@@ -82,7 +82,18 @@ class Runner:
 
     # kernel lifecycle
     def start(self):
-        self.km = KernelManager(kernel_name=self.plan["kernelName"])
+        ipc = self.plan.get("ipcDir")
+        if ipc:
+            # A sandboxed kernel (no network): Unix sockets. tslab binds "k:<port>", jupyter_client connects
+            # to "k-<port>": links made before the kernel starts (zmq retries until the socket exists).
+            d = os.path.join(ipc, str(self.restarts))
+            os.makedirs(d, exist_ok=True)
+            self.km = KernelManager(kernel_name=self.plan["kernelName"], transport="ipc", ip=os.path.join(d, "k"), connection_file=os.path.join(d, "kernel.json"))
+            self.km.write_connection_file()
+            for port in (self.km.shell_port, self.km.iopub_port, self.km.stdin_port, self.km.control_port, self.km.hb_port):
+                os.symlink(f"k:{port}", os.path.join(d, f"k-{port}"))
+        else:
+            self.km = KernelManager(kernel_name=self.plan["kernelName"])
         self.km.start_kernel(cwd=self.plan["cwd"], stdin=subprocess.DEVNULL, stderr=self.stderr_file)
         self.kc = self.km.client()
         self.kc.allow_stdin = False
@@ -203,6 +214,9 @@ class Runner:
                 continue
             if t not in ("stream", "display_data", "update_display_data", "execute_result", "error"):
                 continue
+            if "application/vnd.plotly.v1+json" in c.get("data", {}):
+                # A plotly figure is drawn from its JSON; its HTML copy may inline all of plotly.js.
+                c = {**c, "data": {k: v for k, v in c["data"].items() if k != "text/html"}}
             size = len(json.dumps(c))
             received += size
             if t == "display_data" and mime in c.get("data", {}):

@@ -11,6 +11,7 @@ import * as path from "path";
 import { ROOT, ensureJupyter, ensureLibBuilt, jupyterEnv } from "../scripts/jupyter";
 import { RECORD_MIME } from "../lib/src/check/recordCheck";
 import type { ExecutePlan, Executor, RunResult } from "./context";
+import { kernelArgv, sandboxUnavailable } from "./sandbox";
 
 export interface ExecuteOptions {
   /** Seconds a cell may run before it is interrupted (default 30). */
@@ -24,10 +25,16 @@ export interface ExecuteOptions {
   notebookOutputBytes?: number;
   /** Kernel restarts allowed per notebook after a hang or a death (default 3). */
   maxRestarts?: number;
+  /** Folders a kernel must never see (the output, instructor and submissions folders). */
+  hide?: string[];
 }
 
+/** Whether prepareGrading could put kernels in the sandbox (grader/sandbox.ts): null if so, else why not. */
+export let noSandbox: string | null = null;
+
 export const GRADER_KERNEL = "tslab-grader";
-const GRADER_JUPYTER = path.join(ROOT, "build", "grader", "jupyter");
+// One kernelspec folder per grading process: concurrent batches (shards) may hide different folders.
+const GRADER_JUPYTER = path.join(ROOT, "build", "grader", `jupyter-${process.pid}`);
 const WORK = path.join(ROOT, "build", "grader", "work");
 
 /**
@@ -70,10 +77,17 @@ export function prepareGrading(options: ExecuteOptions = {}, log: (line: string)
     "--config-path",
     "{connection_file}",
   ];
-  const isolate = isolation();
-  if (!isolate) log("warning: unshare is not available: kernels run without their own PID namespace");
+  noSandbox = sandboxUnavailable({ root: ROOT, hide: options.hide ?? [] });
+  process.on("exit", () => fs.rmSync(GRADER_JUPYTER, { recursive: true, force: true }));
+  const isolate = noSandbox ? isolation() : null;
+  if (noSandbox && !isolate)
+    log("warning: unshare is not available: kernels run without their own PID namespace");
   const spec = {
-    argv: isolate ? [...isolate, "/bin/sh", "-c", '"$@"; exit $?', "sh", ...kernel] : kernel,
+    argv: !noSandbox
+      ? kernelArgv(kernel, { root: ROOT, hide: options.hide ?? [] })
+      : isolate
+        ? [...isolate, "/bin/sh", "-c", '"$@"; exit $?', "sh", ...kernel]
+        : kernel,
     display_name: "TypeScript (tslab, grader)",
     language: "typescript",
     interrupt_mode: "signal",
@@ -93,6 +107,8 @@ export function makeExecutor(python: string, options: ExecuteOptions = {}): Exec
       const full = {
         kernelName: GRADER_KERNEL,
         cwd,
+        // The sandboxed kernel has no host loopback: Unix sockets in a folder of its own.
+        ipcDir: noSandbox ? undefined : `${cwd}.ipc`,
         cellTimeout: options.cellTimeout ?? 30,
         notebookTimeout,
         cellOutputCap: options.cellOutputBytes ?? 64 * 1024,
@@ -130,6 +146,7 @@ export function makeExecutor(python: string, options: ExecuteOptions = {}): Exec
       child.on("close", (code) => {
         clearTimeout(term);
         fs.rmSync(cwd, { recursive: true, force: true });
+        fs.rmSync(`${cwd}.ipc`, { recursive: true, force: true });
         try {
           const r = JSON.parse(stdout) as RunResult;
           if (Array.isArray(r.cells)) return resolve(r);
