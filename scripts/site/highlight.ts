@@ -3,7 +3,7 @@
  * comments, strings, template literals, numbers, keywords, literals, types and called functions become
  * `<span class="tok-...">`. Everything else is escaped text. Enough for teaching code; no grammar.
  */
-import { escapeHtml } from "./html";
+import { escapeHtml } from "../../jupyter/html";
 
 const KEYWORDS = new Set(
   (
