@@ -20,12 +20,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "../scripts/jupyter";
 import { checkMergeable, mergeResults, reportOf } from "./assemble";
-import { prepareGrading, makeExecutor, noSandbox } from "./execute";
+import { prepareGrading, makeExecutor } from "./execute";
 import { loadAssignments } from "./grade";
 import type { BatchReport } from "./grade";
 import { gradeIncremental } from "./incremental";
 import { Progress } from "./progress";
 import { readAllResults, writeAtomic, writeResult } from "./results";
+import { sandboxUnavailable } from "./sandbox";
 import { parseShard } from "./shard";
 import { applyManual, manualCsv, readManualCsv, type ManualRow } from "./manual";
 import { parseNotebook, type Notebook } from "./notebook";
@@ -168,10 +169,10 @@ async function main(argv: string[]): Promise<number> {
     );
     const options = { cellTimeout, notebookTimeout, memoryMb, hide };
     const started = Date.now();
-    const python = prepareGrading(options, console.log);
-    if (noSandbox) {
+    const unsandboxed = sandboxUnavailable({ root: ROOT, hide });
+    if (unsandboxed) {
       console.log(
-        `warning: no sandbox (${noSandbox}): submissions' kernels can read and write this user's files and reach the network; results on disk are not reused, every submission is graded again`,
+        `warning: no sandbox (${unsandboxed}): submissions' kernels can read and write this user's files and reach the network; results on disk are not reused, every submission is graded again`,
       );
     }
     const limits = `cell=${cellTimeout ?? 30} notebook=${notebookTimeout ?? 300} memory=${memoryMb ?? 1024}`;
@@ -179,11 +180,11 @@ async function main(argv: string[]): Promise<number> {
       out: path.resolve(out),
       submissionsDir: path.resolve(submissions),
       assignments,
-      executor: makeExecutor(python, options),
+      executor: () => makeExecutor(prepareGrading(options, console.log), options),
       limits,
       students,
       shard,
-      force: force || noSandbox !== null,
+      force: force || unsandboxed !== null,
       concurrency: jobs,
       log: console.log,
       progress: (total) => new Progress(total),

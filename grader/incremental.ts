@@ -28,7 +28,8 @@ export interface IncrementalOptions {
   out: string;
   submissionsDir: string;
   assignments: Assignment[];
-  executor: Executor;
+  /** Makes the executor (prepares Jupyter and lib): called only when something is to be graded. */
+  executor: () => Executor;
   /** The limits that change outcomes (part of every result's key). */
   limits: string;
   /** Grade only these students (the others' results stay as they are). */
@@ -96,6 +97,7 @@ export async function gradeIncremental(o: IncrementalOptions): Promise<Increment
         ? `; ${stale} stale result(s) of students not chosen with --student are kept as they are`
         : ""),
   );
+  const executor = todo.length > 0 ? o.executor() : undefined;
   const expectations = new Map<string, Expectations>();
   for (const a of o.assignments.filter((x) => todo.some((t) => t.a === x))) {
     const cached = o.force ? null : readExpectations(o.out, a, base(a));
@@ -104,7 +106,7 @@ export async function gradeIncremental(o: IncrementalOptions): Promise<Increment
       continue;
     }
     log(`running the instructor's ${a.name} for the expected values`);
-    const e = await expectationsOf(a, o.executor);
+    const e = await expectationsOf(a, executor!);
     writeExpectations(o.out, a, base(a), e);
     expectations.set(a.name, e);
   }
@@ -118,7 +120,7 @@ export async function gradeIncremental(o: IncrementalOptions): Promise<Increment
         a,
         student,
         path.join(o.submissionsDir, student),
-        o.executor,
+        executor!,
         expectations.get(a.name)!,
       );
       writeResult(o.out, key, questionsOf(a.instructor), r);
