@@ -30,7 +30,7 @@ export interface ExecuteOptions {
 }
 
 /** Whether prepareGrading could put kernels in the sandbox (grader/sandbox.ts): null if so, else why not. */
-export let noSandbox: string | null = null;
+let noSandbox: string | null = null;
 
 export const GRADER_KERNEL = "tslab-grader";
 // One kernelspec folder per grading process: concurrent batches (shards) may hide different folders.
