@@ -18,6 +18,7 @@ describe("progress", () => {
     const p = new Progress(4, (t) => out.push(t), true);
     p.step("a/nb");
     p.end();
+    // eslint-disable-next-line no-control-regex
     assert.match(out.join(""), /\[1\/4\] a\/nb.*\n\r\x1b\[K\[#{8}-{22}\] 1\/4/);
   });
 

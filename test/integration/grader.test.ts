@@ -180,7 +180,7 @@ describe(
     });
 
     it("the hostile submissions changed no file outside their sandbox and reached no server", () => {
-        assert.deepEqual(
+      assert.deepEqual(
         snapshot([path.join(tmp, "submissions"), path.join(tmp, "source"), earlier, canary]),
         outside,
       );
