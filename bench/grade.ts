@@ -5,7 +5,7 @@
  * (nbclient, tslab kernel) with as many jobs. Also where the grading time goes: the instructor's run (once
  * per batch, for the expected values), the kernel starts (sandbox included) and the cells.
  *
- *   npx tsx bench/grade.ts [--lesson 05-moving-averages] [--submissions 4]
+ *   npx tsx bench/grade.ts [--lesson 05-moving-averages] [--submissions 4] [--jobs 1,2]
  *
  * Writes build/bench/grade.json: { records: [{ lesson, submissions, jobs, grade_s, execute_s, ratio,
  * per_submission_s, instructor_s, kernel_start_s, cells_s }], machine }, ratio = grade_s / execute_s;
@@ -29,6 +29,7 @@ const option = (name: string, fallback: string) => {
 const ROOT = path.resolve(__dirname, "..");
 const lesson = option("--lesson", "05-moving-averages");
 const n = Number(option("--submissions", "4"));
+const jobsList = option("--jobs", "1,2").split(",").map(Number);
 const work = path.join(ROOT, "build", "bench", "grade-work");
 
 /** The lesson as submissions: the instructor's notebook (answers are the solutions) in N student folders. */
@@ -43,7 +44,8 @@ function setUp(): { source: string; submissions: string; files: string[] } {
     const dir = path.join(submissions, `student-${String(i).padStart(3, "0")}`);
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(path.join(source, `${lesson}.ipynb`), path.join(dir, `${lesson}.ipynb`));
-    const plain = path.join(work, "plain", `${i}`, `${lesson}.ipynb`);
+    // Distinct names: the notebook runner's working folder is named after the notebook.
+    const plain = path.join(work, "plain", `${lesson}-${i}.ipynb`);
     fs.mkdirSync(path.dirname(plain), { recursive: true });
     fs.copyFileSync(path.join(source, `${lesson}.ipynb`), plain);
     files.push(plain);
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
   const python = prepareGrading({ hide });
   const jupyterPython = prepare(() => {});
   const records = [];
-  for (const jobs of [1, 2]) {
+  for (const jobs of jobsList) {
     const runs: RunResult[] = [];
     const inner = makeExecutor(python, { hide });
     const executor: Executor = async (plan) => {
@@ -89,8 +91,7 @@ async function main(): Promise<void> {
     const grade_s = (Date.now() - t) / 1000;
     t = Date.now();
     await pool(files, jobs, async (f) => {
-      const outDir = path.join(work, `executed-${jobs}`, path.basename(path.dirname(f)));
-      const r = await executeNotebook(jupyterPython, f, { outDir });
+      const r = await executeNotebook(jupyterPython, f, { outDir: path.join(work, `executed-${jobs}`) });
       if (!r.ok) throw new Error(`${f} failed: ${JSON.stringify(r.failure)}`);
     });
     const execute_s = (Date.now() - t) / 1000;
