@@ -5,7 +5,8 @@ import tseslint from "typescript-eslint";
 
 /**
  * Dependencies run one way between the top-level folders: lib <- jupyter <- grader <- scripts (scripts may
- * use the grader's release; bench and test stand on the others and nothing stands on them). Each zone names
+ * use the grader's release); browser (the browser runtime) stands on lib and jupyter; bench and test stand
+ * on the others and nothing stands on them. Each zone names
  * the folders a folder must not import from; with the order strict, no two folders can import each other.
  * Outside lib (and lib's own tests) the library is imported as `@dlopt/lib`, never from lib/src.
  */
@@ -13,26 +14,35 @@ const LIB_SRC = "Import the library as @dlopt/lib (its barrel), not from lib/src
 const LAYERS = [
   {
     target: "./lib",
-    from: ["./jupyter", "./grader", "./scripts", "./bench", "./test"],
+    from: ["./jupyter", "./grader", "./scripts", "./browser", "./bench", "./test"],
     message: "lib knows nothing of the apps.",
   },
   {
     target: "./jupyter",
-    from: ["./grader", "./scripts", "./bench", "./test"],
+    from: ["./grader", "./scripts", "./browser", "./bench", "./test"],
     message: "jupyter/ is the shared room: it stands on lib only.",
   },
   {
     target: "./grader",
-    from: ["./scripts", "./bench", "./test"],
+    from: ["./scripts", "./browser", "./bench", "./test"],
     message: "The grader stands on jupyter/ and lib, never on scripts.",
   },
   { target: "./scripts", from: ["./bench", "./test"], message: "scripts stand on grader, jupyter and lib." },
   {
-    target: "./bench",
-    from: ["./scripts", "./grader", "./test"],
-    message: "bench stands on lib and jupyter only.",
+    target: "./browser",
+    from: ["./grader", "./scripts", "./bench", "./test"],
+    message: "The browser runtime stands on lib and jupyter only.",
   },
-  { target: ["./jupyter", "./grader", "./scripts", "./bench"], from: "./lib/src", message: LIB_SRC },
+  {
+    target: "./bench",
+    from: ["./scripts", "./test"],
+    message: "bench stands on lib, jupyter and grader (the grading benchmark).",
+  },
+  {
+    target: ["./jupyter", "./grader", "./scripts", "./browser", "./bench"],
+    from: "./lib/src",
+    message: LIB_SRC,
+  },
   { target: "./test", from: "./lib/src", message: LIB_SRC },
 ];
 

@@ -1,11 +1,10 @@
 /**
- * Grading a batch: every student folder × every graded instructor notebook, in parallel up to the
- * number of cores, each in its own kernel. One bad submission never stops the batch: whatever happens
- * to it becomes statuses in its report. Nothing here writes the report; cli.ts does.
+ * Grading one student's notebook against an instructor notebook, in its own kernel. One bad submission
+ * never stops the batch: whatever happens to it becomes statuses in its report. The batch (which results
+ * to reuse, parallelism) is incremental.ts; nothing here writes files.
  */
 import { randomBytes } from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Expectations, Executor, GradeContext, QuestionGrade } from "./context";
 import { AUTOGRADE, EXPECTATIONS } from "./autograde";
@@ -13,7 +12,7 @@ import { cloneNotebook, parseNotebook, roleOf, type Notebook } from "../jupyter/
 import { runPipeline } from "./pipeline";
 import { releaseNotebook } from "./release";
 
-export const GRADER_VERSION = "1.0.0";
+export const GRADER_VERSION = "1.1.0";
 
 export interface Assignment {
   /** The notebook's file name without .ipynb. */
@@ -232,57 +231,4 @@ export async function gradeSubmission(
       seconds(),
     );
   }
-}
-
-export interface BatchOptions {
-  /** Parallel kernels (default: the number of cores). */
-  concurrency?: number;
-  log?: (line: string) => void;
-}
-
-/** Grades every student folder of `submissionsDir` against every assignment. */
-export async function gradeBatch(
-  submissionsDir: string,
-  assignments: Assignment[],
-  executor: Executor,
-  options: BatchOptions = {},
-): Promise<BatchReport> {
-  const started = Date.now();
-  const log = options.log ?? (() => {});
-  const students = fs
-    .readdirSync(submissionsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-  const expectations = new Map<string, Expectations>();
-  for (const a of assignments) {
-    log(`running the instructor's ${a.name} for the expected values`);
-    expectations.set(a.name, await expectationsOf(a, executor));
-  }
-  const jobs = students.flatMap((s) => assignments.map((a) => ({ s, a })));
-  const results: NotebookGrade[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const k = next++;
-      const { s, a } = jobs[k];
-      results[k] = await gradeSubmission(
-        a,
-        s,
-        path.join(submissionsDir, s),
-        executor,
-        expectations.get(a.name)!,
-      );
-      log(`${s}/${a.name}: ${results[k].total}/${results[k].max} (${results[k].seconds.toFixed(1)} s)`);
-    }
-  };
-  const concurrency = Math.max(1, options.concurrency ?? os.cpus().length);
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
-  return {
-    grader: `dlopt-grader ${GRADER_VERSION}`,
-    gradedAt: new Date().toISOString(),
-    assignments: assignments.map((a) => ({ name: a.name, questions: questionsOf(a.instructor) })),
-    results,
-    seconds: (Date.now() - started) / 1000,
-  };
 }

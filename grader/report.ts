@@ -1,7 +1,10 @@
 /**
  * The grade report as files: grades.json (one record per student, notebook and question), grades.csv
- * (one row per student) and a feedback page per notebook. Pure functions from the BatchReport to text.
+ * (one row per student) and a feedback page per notebook, whose outputs (figures, tables) are rendered as
+ * the course website renders them (jupyter/renderOutputs.ts). Pure functions from the BatchReport to text.
  */
+import { createHash } from "crypto";
+import { FIGURE_SCRIPT, mergeStreams, OutputRenderer, type Output } from "../jupyter/renderOutputs";
 import type { CellMark } from "./steps/cellMark";
 import type { QuestionGrade } from "./context";
 import type { BatchReport, NotebookGrade } from "./grade";
@@ -104,20 +107,23 @@ export function gradesCsv(r: BatchReport): string {
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const textOf = (t: unknown) => (Array.isArray(t) ? t.join("") : typeof t === "string" ? t : "");
+/** plotly.js, once per feedback folder, beside the students' folders of pages. */
+export const FEEDBACK_PLOTLY = "plotly.min.js";
 
-function outputsHtml(nb: Notebook["cells"][number]): string {
-  return (nb.outputs ?? [])
-    .map((o) => {
-      if (o.output_type === "stream")
-        return `<pre class="${o.name === "stderr" ? "err" : "out"}">${esc(textOf(o.text))}</pre>`;
-      const data = (o.data ?? {}) as Record<string, unknown>;
-      if ("text/plain" in data) return `<pre class="out">${esc(textOf(data["text/plain"]))}</pre>`;
-      const kinds = Object.keys(data).join(", ");
-      return `<pre class="out">[${esc(kinds || o.output_type)} output not shown in feedback]</pre>`;
-    })
-    .join("\n");
-}
+/**
+ * The page may show the learner's own HTML outputs, so it runs no script but the grader's: its
+ * Content-Security-Policy allows plotly.js (same folder) and the figure script (by hash), nothing else, and
+ * no request leaves the page.
+ */
+const CSP = [
+  "default-src 'none'",
+  `script-src 'self' 'sha256-${createHash("sha256").update(FIGURE_SCRIPT).digest("base64")}'`,
+  "style-src 'unsafe-inline'",
+  "img-src data:",
+  "font-src data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
 
 /** The executed notebook as a self-contained HTML page with the score and message at each graded cell. */
 export function feedbackHtml(n: NotebookGrade, grader: string): string {
@@ -131,6 +137,7 @@ export function feedbackHtml(n: NotebookGrade, grader: string): string {
         `<tr class="${g.status}"><td>${esc(g.question)}</td><td>${g.points} / ${g.max}</td><td>${g.status}</td><td>${esc(g.message)}</td></tr>`,
     )
     .join("")}</table>`;
+  const outputs = new OutputRenderer({ prefix: "out" });
   const cells = (n.executed?.cells ?? [])
     .map((c) => {
       const mark = c.metadata.dlopt_grader as CellMark | undefined;
@@ -149,15 +156,21 @@ export function feedbackHtml(n: NotebookGrade, grader: string): string {
           : "";
       const body =
         c.cell_type === "code"
-          ? `<pre class="src">${esc(sourceOf(c))}</pre>${outputsHtml(c)}`
+          ? `<pre class="src">${esc(sourceOf(c))}</pre>${mergeStreams((c.outputs ?? []) as Output[])
+              .map((o) => outputs.render(o))
+              .join("\n")}`
           : `<pre class="md">${esc(sourceOf(c))}</pre>`;
       const role = roleOf(c);
       return `<section class="cell ${role}">${tag}${body}${run}${grade}</section>`;
     })
     .join("\n");
   const style = `body{font-family:sans-serif;max-width:60em;margin:auto}pre{white-space:pre-wrap;margin:0;padding:.4em}
-.src{background:#f4f4f4}.err{background:#fdd}.md{font-family:serif}.cell{border-left:3px solid #ddd;margin:1em 0;padding-left:.5em}
+.src{background:#f4f4f4}.stderr,.error{background:#fdd}.plotly-figure{min-height:320px}.output img{max-width:100%}.md{font-family:serif}.cell{border-left:3px solid #ddd;margin:1em 0;padding-left:.5em}
 .grade{font-weight:bold;padding:.3em}.pass{background:#dfd}.fail,.error,.timeout,.crashed,.tampered,.missing{background:#fdd}
 .ungradable{background:#ffd}.graded{background:#def}.note{color:#666;font-size:90%}.warn{background:#ffd}td,th{border:1px solid #ccc;padding:.2em .5em}`;
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(n.notebook)} feedback</title><style>${style}</style></head><body>${head}${warnings}${summary}${cells}</body></html>\n`;
+  const figures =
+    outputs.figures > 0
+      ? `<script src="../${FEEDBACK_PLOTLY}"></script><script>${FIGURE_SCRIPT}</script>`
+      : "";
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><title>${esc(n.notebook)} feedback</title><style>${style}</style></head><body>${head}${warnings}${summary}${cells}${figures}</body></html>\n`;
 }

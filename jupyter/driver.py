@@ -14,7 +14,7 @@ then execution continues with the next cell. The whole plan has a wall-clock cap
 lessons' runs) the first cell that does not succeed, or writes to stderr, ends the run instead. Each cell's
 result carries Jupyter's timestamps (busy, execute_input, execute_reply, idle) and its execution count.
 
-plan: {kernelName, cwd, cellTimeout, notebookTimeout, cellOutputCap, notebookOutputCap, hardOutputCap,
+plan: {kernelName, cwd, ipcDir?, cellTimeout, notebookTimeout, cellOutputCap, notebookOutputCap, hardOutputCap,
        memoryCapMb, maxRestarts, stopOnFailure, recordMime, cells: [{key, source, nonce?}]}
 """
 import json
@@ -91,7 +91,18 @@ class Runner:
 
     # kernel lifecycle
     def start(self):
-        self.km = KernelManager(kernel_name=self.plan["kernelName"])
+        ipc = self.plan.get("ipcDir")
+        if ipc:
+            # A sandboxed kernel (no network): Unix sockets. tslab binds "k:<port>", jupyter_client connects
+            # to "k-<port>": links made before the kernel starts (zmq retries until the socket exists).
+            d = os.path.join(ipc, str(self.restarts))
+            os.makedirs(d, exist_ok=True)
+            self.km = KernelManager(kernel_name=self.plan["kernelName"], transport="ipc", ip=os.path.join(d, "k"), connection_file=os.path.join(d, "kernel.json"))
+            self.km.write_connection_file()
+            for port in (self.km.shell_port, self.km.iopub_port, self.km.stdin_port, self.km.control_port, self.km.hb_port):
+                os.symlink(f"k:{port}", os.path.join(d, f"k-{port}"))
+        else:
+            self.km = KernelManager(kernel_name=self.plan["kernelName"])
         # The kernel's own stdout goes with its stderr: it must never mix into the result this driver prints,
         # nor share (and make non-blocking, as Node does) the pipe that carries it.
         self.km.start_kernel(cwd=self.plan["cwd"], stdin=subprocess.DEVNULL, stdout=self.stderr_file, stderr=self.stderr_file)
@@ -220,6 +231,9 @@ class Runner:
                 timing["iopub.execute_input"] = timestamp(m)
             if t not in ("stream", "display_data", "update_display_data", "execute_result", "error"):
                 continue
+            if "application/vnd.plotly.v1+json" in c.get("data", {}):
+                # A plotly figure is drawn from its JSON; its HTML copy may inline all of plotly.js.
+                c = {**c, "data": {k: v for k, v in c["data"].items() if k != "text/html"}}
             size = len(json.dumps(c))
             received += size
             if t == "display_data" and mime in c.get("data", {}):

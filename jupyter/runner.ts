@@ -13,6 +13,7 @@ import * as path from "path";
 import { RECORD_MIME } from "@dlopt/lib";
 import { ROOT, ensureJupyter, ensureLibBuilt, jupyterEnv } from "./environment";
 import type { Cell } from "./notebook";
+import { kernelArgv, sandboxUnavailable, type SandboxOptions } from "./sandbox";
 
 /** One executed cell as the kernel driver reports it. */
 export interface CellRun {
@@ -62,11 +63,23 @@ export interface ExecuteOptions {
   maxRestarts?: number;
   /** Stop at the first cell that fails or writes to stderr; the rest come back skipped (default false). */
   stopOnFailure?: boolean;
+  /** Run each kernel in the sandbox (jupyter/sandbox.ts): the grader's submissions (default false). */
+  sandbox?: boolean;
+  /** Folders a sandboxed kernel must never see (the output, instructor and submissions folders). */
+  hide?: string[];
 }
 
-/** The kernel of a memory cap (the cap is part of the kernelspec's argv). */
-export const runnerKernel = (memoryMb: number) => `tslab-capped-${memoryMb}mb`;
-const RUNNER_JUPYTER = path.join(ROOT, "build", "runner", "jupyter");
+/**
+ * Why kernels asked for the sandbox run outside it, or null once prepareKernel made the sandboxed kernelspec
+ * (makeExecutor then connects over Unix sockets: a sandboxed kernel has no host loopback).
+ */
+let unsandboxed: string | null = "prepareKernel was not asked for the sandbox";
+
+/** The kernel of a memory cap (the cap is part of the kernelspec's argv), sandboxed or not. */
+export const runnerKernel = (memoryMb: number, sandboxed = false) =>
+  `tslab-capped-${memoryMb}mb${sandboxed ? "-sandboxed" : ""}`;
+// One kernelspec folder per process: concurrent runs (grading shards) may hide different folders.
+const RUNNER_JUPYTER = path.join(ROOT, "build", "runner", `jupyter-${process.pid}`);
 const WORK = path.join(ROOT, "build", "runner", "work");
 
 /**
@@ -98,8 +111,7 @@ export function prepareKernel(options: ExecuteOptions = {}, log: (line: string) 
     log(`warning: ${(e as Error).message}; running with the lib/dist that exists`);
   }
   const python = ensureJupyter(log).python;
-  const dir = path.join(RUNNER_JUPYTER, "kernels", runnerKernel(options.memoryMb ?? 1024));
-  fs.mkdirSync(dir, { recursive: true });
+
   const tslab = path.join(ROOT, "node_modules", "tslab", "bin", "tslab");
   const kernel = [
     process.execPath,
@@ -109,11 +121,22 @@ export function prepareKernel(options: ExecuteOptions = {}, log: (line: string) 
     "--config-path",
     "{connection_file}",
   ];
-  const isolate = isolation();
-  if (!isolate) log("warning: unshare is not available: kernels run without their own PID namespace");
+  const wanted: SandboxOptions | null = options.sandbox ? { root: ROOT, hide: options.hide ?? [] } : null;
+  if (wanted) unsandboxed = sandboxUnavailable(wanted);
+  const sandbox = wanted && unsandboxed === null ? wanted : null;
+  const dir = path.join(RUNNER_JUPYTER, "kernels", runnerKernel(options.memoryMb ?? 1024, sandbox !== null));
+  fs.mkdirSync(dir, { recursive: true });
+  process.on("exit", () => fs.rmSync(RUNNER_JUPYTER, { recursive: true, force: true }));
+  const isolate = sandbox ? null : isolation();
+  if (!sandbox && !isolate)
+    log("warning: unshare is not available: kernels run without their own PID namespace");
   const spec = {
-    argv: isolate ? [...isolate, "/bin/sh", "-c", '"$@"; exit $?', "sh", ...kernel] : kernel,
-    display_name: "TypeScript (tslab, capped)",
+    argv: sandbox
+      ? kernelArgv(kernel, sandbox)
+      : isolate
+        ? [...isolate, "/bin/sh", "-c", '"$@"; exit $?', "sh", ...kernel]
+        : kernel,
+    display_name: sandbox ? "TypeScript (tslab, sandboxed)" : "TypeScript (tslab, capped)",
     language: "typescript",
     interrupt_mode: "signal",
   };
@@ -125,13 +148,16 @@ export function prepareKernel(options: ExecuteOptions = {}, log: (line: string) 
 export function makeExecutor(python: string, options: ExecuteOptions = {}): Executor {
   const notebookTimeout = options.notebookTimeout ?? 300;
   const memoryMb = options.memoryMb ?? 1024;
+  const sandboxed = options.sandbox === true && unsandboxed === null;
   return (plan: ExecutePlan) =>
     new Promise<RunResult>((resolve) => {
       const cwd = path.join(WORK, randomBytes(8).toString("hex"));
       fs.mkdirSync(cwd, { recursive: true });
       const full = {
-        kernelName: runnerKernel(memoryMb),
+        kernelName: runnerKernel(memoryMb, sandboxed),
         cwd,
+        // The sandboxed kernel has no host loopback: Unix sockets in a folder of its own.
+        ipcDir: sandboxed ? `${cwd}.ipc` : undefined,
         cellTimeout: options.cellTimeout ?? 30,
         notebookTimeout,
         cellOutputCap: options.cellOutputBytes ?? 64 * 1024,
@@ -170,6 +196,7 @@ export function makeExecutor(python: string, options: ExecuteOptions = {}): Exec
       child.on("close", (code) => {
         clearTimeout(term);
         fs.rmSync(cwd, { recursive: true, force: true });
+        fs.rmSync(`${cwd}.ipc`, { recursive: true, force: true });
         try {
           const r = JSON.parse(stdout) as RunResult;
           if (Array.isArray(r.cells)) return resolve(r);

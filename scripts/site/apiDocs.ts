@@ -5,7 +5,7 @@
  */
 import { spawn } from "child_process";
 import * as path from "path";
-import { stripAnsi } from "./html";
+import { stripAnsi } from "../../jupyter/html";
 
 export interface ApiDocsResult {
   ok: boolean;

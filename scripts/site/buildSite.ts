@@ -11,7 +11,7 @@ import { ROOT, ensureLibBuilt } from "../../jupyter/environment";
 import { executeNotebooks, formatResult, lessonNotebooks } from "../../jupyter/executeNotebook";
 import { buildApiDocs } from "./apiDocs";
 import { executionRecord, libSha256, staleReason } from "../../jupyter/freshness";
-import { escapeHtml } from "./html";
+import { escapeHtml } from "../../jupyter/html";
 import { renderMarkdownInline } from "./markdown";
 import type { MathError } from "./math";
 import { page, writeAssets } from "./page";

@@ -4,7 +4,7 @@
  */
 import { Marked } from "marked";
 import { highlightCode } from "./highlight";
-import { escapeHtml } from "./html";
+import { escapeHtml } from "../../jupyter/html";
 import { extractMath, type MathError } from "./math";
 
 const marked = new Marked({

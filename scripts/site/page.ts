@@ -5,7 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { escapeHtml } from "./html";
+import { escapeHtml } from "../../jupyter/html";
+import { FIGURE_SCRIPT } from "../../jupyter/renderOutputs";
 
 export interface NavLink {
   href: string;
@@ -99,19 +100,7 @@ ol.lessons .failed { color: #b3261e; font-weight: 600; }
 .banner { padding: 0.6rem 1rem; border-radius: 6px; background: #fff4f4; border: 1px solid #f3c2c2; }
 `;
 
-export const SITE_JS = `// Draws every plotly figure of the page from the JSON stored beside its placeholder.
-(function () {
-  var scripts = document.querySelectorAll('script[type="application/json"][data-figure]');
-  for (var i = 0; i < scripts.length; i++) {
-    var el = document.getElementById(scripts[i].getAttribute("data-figure"));
-    if (!el) continue;
-    if (typeof Plotly === "undefined") { el.textContent = "(plotly.js is missing: the figure cannot be drawn)"; continue; }
-    var fig = JSON.parse(scripts[i].textContent);
-    var config = Object.assign({ responsive: true, displaylogo: false }, fig.config || {});
-    Plotly.newPlot(el, { data: fig.data || [], layout: fig.layout || {}, frames: fig.frames, config: config });
-  }
-})();
-`;
+export const SITE_JS = FIGURE_SCRIPT;
 
 /** Copies KaTeX (CSS and fonts) and plotly.min.js from node_modules, and writes site.css and site.js. */
 export function writeAssets(root: string, siteDir: string): void {

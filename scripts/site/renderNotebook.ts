@@ -1,29 +1,17 @@
 /**
  * An executed notebook as the body of a lesson page: markdown with KaTeX math, highlighted TypeScript, and
- * the outputs (text streams, HTML, PNG/JPEG/SVG images, markdown, LaTeX, JSON and plotly figures). A
- * plotly figure (`application/vnd.plotly.v1+json`) becomes a placeholder `<div class="plotly-figure">` with
- * its JSON beside it, drawn in the browser by the site's one plotly.min.js (assets/site.js); the figure's
- * `text/html` alternative, which inlines plotly.js, is never copied into the site.
+ * the outputs as jupyter/renderOutputs.ts renders them (with the site's markdown and KaTeX); plotly figures
+ * are drawn in the browser by the site's one plotly.min.js (assets/site.js).
  */
 import { sourceOf, type Cell, type Notebook } from "../../jupyter/notebook";
-import { escapeHtml, scriptJson, stripAnsi } from "./html";
+import { escapeHtml } from "../../jupyter/html";
+import { mergeStreams, OutputRenderer, type Output } from "../../jupyter/renderOutputs";
 import { highlightTypeScript } from "./highlight";
 import type { MathError } from "./math";
 import { renderTex } from "./math";
 import { markdownText, renderMarkdown } from "./markdown";
 
-export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
-
-/** A notebook output as stored in an .ipynb. */
-export interface Output {
-  output_type: "stream" | "display_data" | "execute_result" | "error" | string;
-  name?: string;
-  text?: string | string[];
-  data?: Record<string, unknown>;
-  ename?: string;
-  evalue?: string;
-  traceback?: string[];
-}
+export { PLOTLY_MIME, isPlotlyBundle, type Output } from "../../jupyter/renderOutputs";
 
 export interface RenderedNotebook {
   /** HTML of the cells. */
@@ -39,13 +27,6 @@ export interface LessonInfo {
   title: string;
   /** Markdown: `metadata.course.summary` or the first paragraph after the title. */
   summary: string;
-}
-
-const text = (v: unknown): string => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
-
-/** An HTML output that only carries the plotly.js bundle (inlined once per kernel session by the plot display). */
-export function isPlotlyBundle(html: string): boolean {
-  return html.length > 200_000 && /plotly/i.test(html.slice(0, 2000) + html.slice(-2000));
 }
 
 /** Title and one-line summary of a lesson, from its metadata or its first markdown cell. */
@@ -81,70 +62,16 @@ function cellTags(cell: Cell): string[] {
   return Array.isArray(tags) ? tags.map(String) : [];
 }
 
-/** Merges consecutive stream outputs of the same stream (Jupyter sends them in pieces). */
-function mergeStreams(outputs: Output[]): Output[] {
-  const merged: Output[] = [];
-  for (const o of outputs) {
-    const last = merged[merged.length - 1];
-    if (o.output_type === "stream" && last?.output_type === "stream" && last.name === o.name) {
-      merged[merged.length - 1] = { ...last, text: text(last.text) + text(o.text) };
-    } else merged.push(o);
-  }
-  return merged;
-}
-
 class Renderer {
-  figures = 0;
   mathErrors: MathError[] = [];
+  readonly outputs: OutputRenderer;
 
-  constructor(private readonly prefix: string) {}
-
-  output(o: Output): string {
-    if (o.output_type === "stream") {
-      const cls = o.name === "stderr" ? "stderr" : "stdout";
-      return `<pre class="output stream ${cls}">${escapeHtml(stripAnsi(text(o.text)))}</pre>`;
-    }
-    if (o.output_type === "error") {
-      const body = o.traceback?.length ? o.traceback.join("\n") : `${o.ename}: ${o.evalue}`;
-      return `<pre class="output error">${escapeHtml(stripAnsi(body))}</pre>`;
-    }
-    const data = o.data ?? {};
-    if (PLOTLY_MIME in data) {
-      const raw = data[PLOTLY_MIME];
-      const figure = typeof raw === "string" ? JSON.parse(raw) : raw;
-      const id = `${this.prefix}-figure-${++this.figures}`;
-      return (
-        `<div class="output plotly-figure" id="${id}"></div>` +
-        `<script type="application/json" data-figure="${id}">${scriptJson(figure)}</script>`
-      );
-    }
-    if ("text/html" in data) {
-      const html = text(data["text/html"]);
-      if (isPlotlyBundle(html)) return "";
-      return `<div class="output html">${html}</div>`;
-    }
-    if ("image/svg+xml" in data) return `<div class="output image">${text(data["image/svg+xml"])}</div>`;
-    for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
-      if (mime in data) {
-        const b64 = text(data[mime]).replace(/\s/g, "");
-        return `<div class="output image"><img alt="figure" src="data:${mime};base64,${b64}"></div>`;
-      }
-    }
-    if ("text/markdown" in data) {
-      return `<div class="output markdown">${renderMarkdown(text(data["text/markdown"]), this.mathErrors)}</div>`;
-    }
-    if ("text/latex" in data) {
-      const tex = text(data["text/latex"])
-        .trim()
-        .replace(/^\$\$?|\$\$?$/g, "");
-      return `<div class="output latex">${renderTex(tex, true, this.mathErrors)}</div>`;
-    }
-    if ("application/json" in data) {
-      return `<pre class="output json">${escapeHtml(JSON.stringify(data["application/json"], null, 2))}</pre>`;
-    }
-    if ("text/plain" in data)
-      return `<pre class="output text">${escapeHtml(stripAnsi(text(data["text/plain"])))}</pre>`;
-    return "";
+  constructor(prefix: string) {
+    this.outputs = new OutputRenderer({
+      prefix,
+      markdown: (md) => renderMarkdown(md, this.mathErrors),
+      tex: (tex) => renderTex(tex, true, this.mathErrors),
+    });
   }
 
   cell(cell: Cell, index: number): string {
@@ -161,7 +88,7 @@ class Renderer {
       tags.includes("remove-input") || source.trim() === ""
         ? ""
         : `<pre class="input"><code class="language-typescript">${highlightTypeScript(source)}</code></pre>`;
-    const rendered = outputs.map((o) => this.output(o)).join("");
+    const rendered = outputs.map((o) => this.outputs.render(o)).join("");
     if (input === "" && rendered === "") return "";
     return `<section class="cell code" id="${id}">${input}${rendered ? `<div class="outputs">${rendered}</div>` : ""}</section>\n`;
   }
@@ -171,5 +98,5 @@ class Renderer {
 export function renderNotebook(nb: Notebook, prefix = "nb"): RenderedNotebook {
   const r = new Renderer(prefix);
   const html = nb.cells.map((c, i) => r.cell(c, i)).join("");
-  return { html, figures: r.figures, mathErrors: r.mathErrors };
+  return { html, figures: r.outputs.figures, mathErrors: r.mathErrors };
 }

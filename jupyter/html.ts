@@ -1,4 +1,4 @@
-/** HTML text helpers for the site build. */
+/** HTML text helpers shared by the course website and the grader's feedback pages. */
 
 /** Escapes the five HTML special characters. */
 export function escapeHtml(s: string): string {

@@ -1,0 +1,124 @@
+/**
+ * The outputs of an executed notebook cell as HTML, as the course website shows them and the grader's
+ * feedback pages too: text streams, errors, HTML, PNG/JPEG/GIF/SVG images, markdown, LaTeX, JSON and plotly
+ * figures. A plotly figure (`application/vnd.plotly.v1+json`) becomes a placeholder
+ * `<div class="plotly-figure">` with its JSON beside it, drawn in the browser by FIGURE_SCRIPT and the
+ * page's one plotly.min.js; the figure's `text/html` alternative, which may inline plotly.js, is never
+ * copied. Markdown and LaTeX are rendered by the functions the caller gives (the site's marked and KaTeX),
+ * else shown as text.
+ */
+import { escapeHtml, scriptJson, stripAnsi } from "./html";
+
+export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+
+/** A notebook output as stored in an .ipynb. */
+export interface Output {
+  output_type: "stream" | "display_data" | "execute_result" | "error" | string;
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, unknown>;
+  ename?: string;
+  evalue?: string;
+  traceback?: string[];
+}
+
+export interface OutputRenderOptions {
+  /** Keeps element ids unique on a page. */
+  prefix: string;
+  /** Markdown to HTML (default: the text, escaped). */
+  markdown?: (md: string) => string;
+  /** LaTeX (without its $ delimiters) to HTML, display style (default: the text, escaped). */
+  tex?: (tex: string) => string;
+}
+
+/** Draws every plotly figure of the page from the JSON stored beside its placeholder (needs plotly.min.js). */
+export const FIGURE_SCRIPT = `// Draws every plotly figure of the page from the JSON stored beside its placeholder.
+(function () {
+  var scripts = document.querySelectorAll('script[type="application/json"][data-figure]');
+  for (var i = 0; i < scripts.length; i++) {
+    var el = document.getElementById(scripts[i].getAttribute("data-figure"));
+    if (!el) continue;
+    if (typeof Plotly === "undefined") { el.textContent = "(plotly.js is missing: the figure cannot be drawn)"; continue; }
+    var fig = JSON.parse(scripts[i].textContent);
+    var config = Object.assign({ responsive: true, displaylogo: false }, fig.config || {});
+    Plotly.newPlot(el, { data: fig.data || [], layout: fig.layout || {}, frames: fig.frames, config: config });
+  }
+})();
+`;
+
+const text = (v: unknown): string => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
+
+/** An HTML output that only carries the plotly.js bundle (inlined once per kernel session by the plot display). */
+export function isPlotlyBundle(html: string): boolean {
+  return html.length > 200_000 && /plotly/i.test(html.slice(0, 2000) + html.slice(-2000));
+}
+
+/** Merges consecutive stream outputs of the same stream (Jupyter sends them in pieces). */
+export function mergeStreams(outputs: Output[]): Output[] {
+  const merged: Output[] = [];
+  for (const o of outputs) {
+    const last = merged[merged.length - 1];
+    if (o.output_type === "stream" && last?.output_type === "stream" && last.name === o.name) {
+      merged[merged.length - 1] = { ...last, text: text(last.text) + text(o.text) };
+    } else merged.push(o);
+  }
+  return merged;
+}
+
+/** Renders outputs one by one, counting the plotly figures (a page with none needs no plotly.js). */
+export class OutputRenderer {
+  figures = 0;
+
+  constructor(private readonly options: OutputRenderOptions) {}
+
+  render(o: Output): string {
+    if (o.output_type === "stream") {
+      const cls = o.name === "stderr" ? "stderr" : "stdout";
+      return `<pre class="output stream ${cls}">${escapeHtml(stripAnsi(text(o.text)))}</pre>`;
+    }
+    if (o.output_type === "error") {
+      const body = o.traceback?.length ? o.traceback.join("\n") : `${o.ename}: ${o.evalue}`;
+      return `<pre class="output error">${escapeHtml(stripAnsi(body))}</pre>`;
+    }
+    const data = o.data ?? {};
+    if (PLOTLY_MIME in data) {
+      const raw = data[PLOTLY_MIME];
+      const figure = typeof raw === "string" ? JSON.parse(raw) : raw;
+      const id = `${this.options.prefix}-figure-${++this.figures}`;
+      return (
+        `<div class="output plotly-figure" id="${id}"></div>` +
+        `<script type="application/json" data-figure="${id}">${scriptJson(figure)}</script>`
+      );
+    }
+    if ("text/html" in data) {
+      const html = text(data["text/html"]);
+      if (isPlotlyBundle(html)) return "";
+      return `<div class="output html">${html}</div>`;
+    }
+    if ("image/svg+xml" in data) return `<div class="output image">${text(data["image/svg+xml"])}</div>`;
+    for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
+      if (mime in data) {
+        const b64 = text(data[mime]).replace(/\s/g, "");
+        return `<div class="output image"><img alt="figure" src="data:${mime};base64,${b64}"></div>`;
+      }
+    }
+    const plain = (s: string) => `<pre class="output text">${escapeHtml(s)}</pre>`;
+    if ("text/markdown" in data) {
+      const md = text(data["text/markdown"]);
+      return this.options.markdown
+        ? `<div class="output markdown">${this.options.markdown(md)}</div>`
+        : plain(md);
+    }
+    if ("text/latex" in data) {
+      const tex = text(data["text/latex"])
+        .trim()
+        .replace(/^\$\$?|\$\$?$/g, "");
+      return this.options.tex ? `<div class="output latex">${this.options.tex(tex)}</div>` : plain(tex);
+    }
+    if ("application/json" in data) {
+      return `<pre class="output json">${escapeHtml(JSON.stringify(data["application/json"], null, 2))}</pre>`;
+    }
+    if ("text/plain" in data) return plain(stripAnsi(text(data["text/plain"])));
+    return "";
+  }
+}
