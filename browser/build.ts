@@ -23,11 +23,16 @@ const OUT = path.join(ROOT, "build", "browser");
 const PLATFORM = path.join(__dirname, "src", "platform.ts");
 const ADAPTERS = ["fs", "path", "zlib", "crypto", "vm", "module", "string_decoder", "buffer"];
 
-/** Files lib reads at run time, served under files/ (repository paths; folders taken whole). */
+/**
+ * Files lib reads at run time, served under files/ (repository paths, packages as lib resolves them;
+ * folders taken whole). package.json marks the project, whose node_modules/.cache lib uses.
+ */
 const SERVED = [
+  "package.json",
   "lib/wasm",
-  "datasets/airfoil_self_noise.dat",
-  "datasets/fashion-mnist-subset",
+  "node_modules/@dlopt/lib/wasm",
+  "node_modules/@dlopt/datasets/airfoil_self_noise.dat",
+  "node_modules/@dlopt/datasets/fashion-mnist-subset",
   "node_modules/plotly.js-dist-min/plotly.min.js",
 ];
 
