@@ -220,7 +220,10 @@ class Runner:
             except Empty:
                 continue
             if m["parent_header"].get("msg_id") != msg_id:
-                continue
+                # What an earlier cell left behind (an unawaited rejection, a timer's exception) comes under that
+                # cell's request while this one runs: it is stderr all the same and must not be lost.
+                if not (m["msg_type"] == "stream" and m["content"].get("name") == "stderr"):
+                    continue
             t = m["msg_type"]
             c = m["content"]
             if t == "status":

@@ -34,7 +34,10 @@ describe("the notebook runner (npm run execute)", () => {
     const r = await executeNotebook(python, path.join(fixtures, "throws.ipynb"), { outDir });
     assert.equal(r.ok, false);
     assert.equal(r.failure?.cell, 2);
-    assert.match(formatResult(r), /throws\.ipynb, cell 2 .*\n.*deliberate failure for the runner test/);
+    assert.match(
+      formatResult(r),
+      /throws\.ipynb, cell 2 [^\n]*deliberate failure for the runner test\n\s+at fail \(In\[2\]:2:9\)/,
+    );
   });
 
   it("fails a notebook whose unawaited rejection prints to stderr even though the cell reports ok", async () => {
