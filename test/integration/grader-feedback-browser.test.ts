@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, newOfflinePage } from "../support/browser";
 import type { Cell } from "../../jupyter/notebook";
 import {
   CLIP_OK,
@@ -88,14 +88,7 @@ describe("a feedback page with figures, offline in headless Chromium", { timeout
   it("draws both figures and the table from one plotly.min.js per feedback folder, and runs no learner script", async () => {
     assert.ok(fs.existsSync(path.join(out, "feedback", "plotly.min.js")));
     assert.ok(!fs.existsSync(path.join(out, "feedback", "with-figures", "plotly.min.js")));
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    const page = await context.newPage();
+    const page = await newOfflinePage(browser, blocked);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => {
@@ -117,6 +110,6 @@ describe("a feedback page with figures, offline in headless Chromium", { timeout
     await page.screenshot({ path: path.join(shots, "grader-feedback.png"), fullPage: true });
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, []);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -14,7 +14,7 @@ import type { Browser, Page } from "playwright-core";
 import { ROOT } from "../../jupyter/environment";
 import { buildSite, formatReport, type BuildReport } from "../../scripts/site/buildSite";
 import { executionRecord, fileSha256 } from "../../jupyter/freshness";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, newOfflinePage } from "../support/browser";
 
 const SITE = path.join(ROOT, "build", "site");
 const FIXTURE_SITE = path.join(ROOT, "build", "test", "site-student");
@@ -28,16 +28,7 @@ const quiet = () => {};
 let browser: Browser;
 const blocked: string[] = [];
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  return context.newPage();
-}
+const newPage = (): Promise<Page> => newOfflinePage(browser, blocked);
 
 /** Visible text of the page's main content without code (where a `$$` may legitimately appear). */
 function proseText(page: Page): Promise<string> {

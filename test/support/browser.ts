@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Names a Chromium or Chrome executable has on the PATH. */
 const COMMANDS = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
@@ -74,4 +74,19 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
       ...extraArgs,
     ],
   });
+}
+
+/**
+ * A page for files opened from disk with the network cut off: every request other than file: and data: is
+ * aborted and its URL pushed to `blocked` (a test asserts it stays empty).
+ */
+export async function newOfflinePage(browser: Browser, blocked: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  return context.newPage();
 }
