@@ -21,7 +21,7 @@
 
 #include "nativeArgs.h"
 
-#if defined(__AVX__)
+#if defined(__AVX2__)
 #include <immintrin.h>
 #endif
 
@@ -167,17 +167,17 @@ static double fdlibmLog1p(double x) {
 // Math.max(z, 0): NaN stays NaN, and -0 gives +0.
 static inline double maxZero(double z) { return z != z ? z : (z > 0 ? z : 0.0); }
 
-// Σ data[k] w[indices[k]] over the row, in two partial sums (even and odd entries), as dot() in
-// trainLogistic.ts.
-static inline double rowDot(const int32_t *restrict indices, const double *restrict data, int32_t start,
-                            int32_t end, const double *restrict w) {
+// Σ data[k] w[stride indices[k]] over the row, in two partial sums (even and odd entries), as dot() in
+// trainLogistic.ts. The stride is 1 for w alone and 2 for Adagrad's interleaved (w, s) pairs.
+static inline double rowDot(const int32_t *restrict indices, const double *restrict data, int32_t len,
+                            const double *restrict w, size_t stride) {
   double z0 = 0, z1 = 0;
-  int32_t k = start;
-  for (; k + 1 < end; k += 2) {
-    z0 += data[k] * w[indices[k]];
-    z1 += data[k + 1] * w[indices[k + 1]];
+  int32_t k = 0;
+  for (; k + 1 < len; k += 2) {
+    z0 += data[k] * w[stride * (size_t)indices[k]];
+    z1 += data[k + 1] * w[stride * (size_t)indices[k + 1]];
   }
-  if (k < end) z0 += data[k] * w[indices[k]];
+  if (k < len) z0 += data[k] * w[stride * (size_t)indices[k]];
   return z0 + z1;
 }
 
@@ -186,6 +186,7 @@ static inline double rowDot(const int32_t *restrict indices, const double *restr
 // of a chunk are first copied, in the epoch's order, into a small contiguous buffer (independent copies
 // that the processor overlaps, reading ahead at the memory's full bandwidth), then trained on from there.
 // The copy changes where the values are read from, not the values or the order of the operations.
+
 #define CHUNK_ENTRIES 16384
 
 #define CHUNK_ROWS 512
@@ -312,6 +313,8 @@ static napi_value sgdEpoch(napi_env env, napi_callback_info info) {
   double *restrict w = e.w;
   double b = e.io[0];
   int64_t t = (int64_t)t0, every = (int64_t)logEvery;
+  // Step t is logged when t % every == 0: counted down rather than divided for every row.
+  int64_t wait = (every - t % every) % every, logAt = (t + wait) / every;
   Chunk chunk;
   if (!allocChunk(&a, &chunk)) return NULL;
   for (int32_t p0 = 0; p0 < e.rows;) {
@@ -319,10 +322,11 @@ static napi_value sgdEpoch(napi_env env, napi_callback_info info) {
     int32_t p1 = gatherChunk(order, indptr, indices, data, p0, e.rows, &chunk, &direct);
     for (int32_t p = p0; p < p1; p++) {
       ROW_ENTRIES
-      double z = b + rowDot(rowIndices, rowData, 0, len, w);
+      double z = b + rowDot(rowIndices, rowData, len, w, 1);
       double yi = y[i];
       double ez = fdlibmExp(-fabs(z));
-      if (t % every == 0) e.losses[t / every] = maxZero(z) - z * yi + fdlibmLog1p(ez);
+      if (wait == 0) e.losses[logAt++] = maxZero(z) - z * yi + fdlibmLog1p(ez), wait = every;
+      wait--;
       double step = lr * ((z >= 0 ? 1 / (1 + ez) : ez / (1 + ez)) - yi);
       for (int32_t k = 0; k < len; k++) w[rowIndices[k]] -= step * rowData[k];
       b -= step;
@@ -335,8 +339,19 @@ static napi_value sgdEpoch(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+#if defined(__AVX2__)
+// The (w, s) pairs at a and b in one vector: w_a, s_a, w_b, s_b.
+static inline __m256d pairs(const double *a, const double *b) {
+  return _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_load_pd(a)), _mm_load_pd(b), 1);
+}
+#endif
+
 // adagradEpoch(order, indptr, indices, data, y, w, losses, io, s, lr, lrDecay, eps, t0, logEvery): one epoch
 // of per-sample Adagrad from step t0; io[0] is the bias and io[1] its accumulator (read and written).
+//
+// For the epoch, w and s are kept interleaved, ws[2j] = w[j] and ws[2j + 1] = s[j] (copied in at the start
+// and out at the end): the update of feature j reads and writes both, and as a pair they share one cache
+// line where the separate arrays take two.
 static napi_value adagradEpoch(napi_env env, napi_callback_info info) {
   NativeArgs a;
   Epoch e;
@@ -353,50 +368,81 @@ static napi_value adagradEpoch(napi_env env, napi_callback_info info) {
   double *restrict w = e.w;
   double b = e.io[0], sb = e.io[1];
   int64_t t = (int64_t)t0, every = (int64_t)logEvery;
+  int64_t wait = (every - t % every) % every, logAt = (t + wait) / every;
+  size_t cols = e.cols;
+  double *restrict ws = aligned_alloc(64, (cols * 2 * sizeof(double) + 63) / 64 * 64 + 64);
+  if (ws == NULL) return nativeFail(&a, "out of memory"), NULL;
+  for (size_t j = 0; j < cols; j++) ws[2 * j] = w[j], ws[2 * j + 1] = s[j];
   Chunk chunk;
-  if (!allocChunk(&a, &chunk)) return NULL;
+  if (!allocChunk(&a, &chunk)) return free(ws), NULL;
   for (int32_t p0 = 0; p0 < e.rows;) {
     int direct;
     int32_t p1 = gatherChunk(order, indptr, indices, data, p0, e.rows, &chunk, &direct);
     for (int32_t p = p0; p < p1; p++) {
       ROW_ENTRIES
-      double z = b + rowDot(rowIndices, rowData, 0, len, w);
+      double z = b + rowDot(rowIndices, rowData, len, ws, 2);
       double yi = y[i];
       double ez = fdlibmExp(-fabs(z));
-      if (t % every == 0) e.losses[t / every] = maxZero(z) - z * yi + fdlibmLog1p(ez);
+      if (wait == 0) e.losses[logAt++] = maxZero(z) - z * yi + fdlibmLog1p(ez), wait = every;
+      wait--;
       double r = (z >= 0 ? 1 / (1 + ez) : ez / (1 + ez)) - yi;
       t++;
       double clr = lrDecay == 0 ? lr : lr / (1 + (double)(t - 1) * lrDecay);
       int32_t k = 0;
-#if defined(__AVX__)
-      // Four entries at a time: the square roots and divisions (Adagrad's cost) on one vector instruction
+      // Several entries at a time: the square roots and divisions (Adagrad's cost) on one vector instruction
       // each. Every lane does the scalar loop's IEEE operations (no approximation, no fused multiply-add), and
       // a row's columns are distinct, so the lanes are independent: the same numbers as the scalar loop.
+      // Each (w, s) pair is one 16-byte load and store; unpacking puts the w and the s of entries
+      // 0, 2, 1, 3 (4, 6, 5, 7) in the lanes of two vectors, and the row's data is permuted to match.
+#if defined(__AVX512F__)
+      // Eight entries at a time (measured faster here than four: fewer instructions per entry).
+      const __m512d rv8 = _mm512_set1_pd(r), clrv8 = _mm512_set1_pd(clr), epsv8 = _mm512_set1_pd(eps);
+      const __m512i lanes = _mm512_set_epi64(7, 5, 6, 4, 3, 1, 2, 0);
+      for (; k + 8 <= len; k += 8) {
+        double *q[8];
+        for (int l = 0; l < 8; l++) q[l] = ws + 2 * (size_t)rowIndices[k + l];
+        __m512d p0 = _mm512_insertf64x4(_mm512_castpd256_pd512(pairs(q[0], q[1])), pairs(q[4], q[5]), 1);
+        __m512d p1 = _mm512_insertf64x4(_mm512_castpd256_pd512(pairs(q[2], q[3])), pairs(q[6], q[7]), 1);
+        __m512d wv = _mm512_unpacklo_pd(p0, p1), sv = _mm512_unpackhi_pd(p0, p1);
+        __m512d g = _mm512_mul_pd(rv8, _mm512_permutexvar_pd(lanes, _mm512_loadu_pd(rowData + k)));
+        sv = _mm512_add_pd(sv, _mm512_mul_pd(g, g));
+        __m512d u = _mm512_div_pd(_mm512_mul_pd(clrv8, g), _mm512_add_pd(_mm512_sqrt_pd(sv), epsv8));
+        wv = _mm512_sub_pd(wv, u);
+        __m512d lo = _mm512_unpacklo_pd(wv, sv), hi = _mm512_unpackhi_pd(wv, sv);
+        _mm_store_pd(q[0], _mm512_extractf64x2_pd(lo, 0));
+        _mm_store_pd(q[1], _mm512_extractf64x2_pd(lo, 1));
+        _mm_store_pd(q[4], _mm512_extractf64x2_pd(lo, 2));
+        _mm_store_pd(q[5], _mm512_extractf64x2_pd(lo, 3));
+        _mm_store_pd(q[2], _mm512_extractf64x2_pd(hi, 0));
+        _mm_store_pd(q[3], _mm512_extractf64x2_pd(hi, 1));
+        _mm_store_pd(q[6], _mm512_extractf64x2_pd(hi, 2));
+        _mm_store_pd(q[7], _mm512_extractf64x2_pd(hi, 3));
+      }
+#endif
+#if defined(__AVX2__)
       const __m256d rv = _mm256_set1_pd(r), clrv = _mm256_set1_pd(clr), epsv = _mm256_set1_pd(eps);
       for (; k + 4 <= len; k += 4) {
-        int32_t j0 = rowIndices[k], j1 = rowIndices[k + 1], j2 = rowIndices[k + 2], j3 = rowIndices[k + 3];
-        __m256d g = _mm256_mul_pd(rv, _mm256_loadu_pd(rowData + k));
-        __m256d sv = _mm256_add_pd(_mm256_set_pd(s[j3], s[j2], s[j1], s[j0]), _mm256_mul_pd(g, g));
+        double *q0 = ws + 2 * (size_t)rowIndices[k], *q1 = ws + 2 * (size_t)rowIndices[k + 1];
+        double *q2 = ws + 2 * (size_t)rowIndices[k + 2], *q3 = ws + 2 * (size_t)rowIndices[k + 3];
+        __m256d p01 = pairs(q0, q1), p23 = pairs(q2, q3);
+        __m256d wv = _mm256_unpacklo_pd(p01, p23), sv = _mm256_unpackhi_pd(p01, p23);
+        __m256d g = _mm256_mul_pd(rv, _mm256_permute4x64_pd(_mm256_loadu_pd(rowData + k), 0xD8));
+        sv = _mm256_add_pd(sv, _mm256_mul_pd(g, g));
         __m256d u = _mm256_div_pd(_mm256_mul_pd(clrv, g), _mm256_add_pd(_mm256_sqrt_pd(sv), epsv));
-        double sa[4], ua[4];
-        _mm256_storeu_pd(sa, sv);
-        _mm256_storeu_pd(ua, u);
-        s[j0] = sa[0];
-        s[j1] = sa[1];
-        s[j2] = sa[2];
-        s[j3] = sa[3];
-        w[j0] -= ua[0];
-        w[j1] -= ua[1];
-        w[j2] -= ua[2];
-        w[j3] -= ua[3];
+        wv = _mm256_sub_pd(wv, u);
+        __m256d lo = _mm256_unpacklo_pd(wv, sv), hi = _mm256_unpackhi_pd(wv, sv);
+        _mm_store_pd(q0, _mm256_castpd256_pd128(lo));
+        _mm_store_pd(q1, _mm256_extractf128_pd(lo, 1));
+        _mm_store_pd(q2, _mm256_castpd256_pd128(hi));
+        _mm_store_pd(q3, _mm256_extractf128_pd(hi, 1));
       }
 #endif
       for (; k < len; k++) {
-        int32_t jk = rowIndices[k];
+        double *q = ws + 2 * (size_t)rowIndices[k];
         double g = r * rowData[k];
-        double sk = s[jk] + g * g;
-        s[jk] = sk;
-        w[jk] -= (clr * g) / (sqrt(sk) + eps);
+        double sk = q[1] + g * g;
+        q[1] = sk;
+        q[0] -= (clr * g) / (sqrt(sk) + eps);
       }
       sb += r * r;
       b -= (clr * r) / (sqrt(sb) + eps);
@@ -404,6 +450,8 @@ static napi_value adagradEpoch(napi_env env, napi_callback_info info) {
     p0 = p1;
   }
   freeChunk(&chunk);
+  for (size_t j = 0; j < cols; j++) w[j] = ws[2 * j], s[j] = ws[2 * j + 1];
+  free(ws);
   e.io[0] = b;
   e.io[1] = sb;
   return NULL;

@@ -327,6 +327,35 @@ describe("trainLogistic's native kernel", () => {
   );
 
   it(
+    "bit for bit on rows of every length from 0 to 40 (the vector loops' 8 and 4 entries and the scalar rest)",
+    { skip: !available && "native kernel not built" },
+    () => {
+      const rows = 123;
+      const cols = 60;
+      const rng = seeded(3);
+      const A = new Float64Array(rows * cols);
+      const y = new Float64Array(rows);
+      const columns = Int32Array.from({ length: cols }, (_, j) => j);
+      for (let i = 0; i < rows; i++) {
+        shuffle(rng, columns);
+        for (let k = 0; k < i % 41; k++) A[i * cols + columns[k]] = rng.uniform() - 0.3;
+        y[i] = rng.uniform() < 0.5 ? 1 : 0;
+      }
+      const Xl = csrFromDense(rows, cols, A);
+      for (const optimizer of ["sgd", "adagrad"] as const) {
+        const o = { optimizer, lr: 0.3, eps: 1e-8, epochs: 3, logEvery: 2 };
+        const js = trainLogistic(Xl, y, { ...o, backend: "js" });
+        const native = trainLogistic(Xl, y, { ...o, backend: "native" });
+        assert.equal(same(native.w, js.w), 0, `${optimizer}: w`);
+        assert.equal(same(native.stepLoss, js.stepLoss), 0, `${optimizer}: losses`);
+        assert.equal(same(native.accumulator ?? [], js.accumulator ?? []), 0, `${optimizer}: accumulator`);
+        assert.ok(Object.is(native.b, js.b));
+        assert.ok(Object.is(native.accumulatorB, js.accumulatorB));
+      }
+    },
+  );
+
+  it(
     "bit for bit on SpamAssassin too: every exp and log1p of 12,000 steps is V8's",
     { skip: !available && "native kernel not built" },
     () => {
@@ -337,7 +366,9 @@ describe("trainLogistic's native kernel", () => {
         const native = trainLogistic(Xs, ys, { ...o, backend: "native" });
         assert.equal(same(native.w, js.w), 0);
         assert.equal(same(native.stepLoss, js.stepLoss), 0);
+        assert.equal(same(native.accumulator ?? [], js.accumulator ?? []), 0);
         assert.ok(Object.is(native.b, js.b));
+        assert.ok(Object.is(native.accumulatorB, js.accumulatorB));
       }
     },
   );
