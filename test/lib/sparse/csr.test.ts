@@ -75,6 +75,16 @@ describe("csrValidate", () => {
     assert.throws(() => csrValidate(X), /Invalid CSR value at entry 2 \(row 1\): NaN/);
   });
 
+  it("finds a non-finite value at any entry, among the first four as in the last ones", () => {
+    const values = [1, 2, 3, 4, 5, 6, 7];
+    for (let k = 0; k < values.length; k++) {
+      const X = csrFromTriplets(1, 7, [0, 0, 0, 0, 0, 0, 0], [0, 1, 2, 3, 4, 5, 6], values);
+      assert.equal(csrValidate(X), X);
+      X.data[k] = -Infinity;
+      assert.throws(() => csrValidate(X), new RegExp(`entry ${k} \\(row 0\\): -Infinity`));
+    }
+  });
+
   it("names a bad indptr", () => {
     const X = small();
     X.indptr[2] = 5;
