@@ -348,7 +348,18 @@ static napi_value sgdEpoch(napi_env env, napi_callback_info info) {
       double ez = fdlibmExp(-fabs(z));
       if (wait-- == 0) logStep(&logged, z, ez, yi), wait = every - 1;
       double step = lr * ((z >= 0 ? 1 / (1 + ez) : ez / (1 + ez)) - yi);
-      for (int32_t k = 0; k < len; k++) w[rowIndices[k]] -= step * rowData[k];
+      int32_t k = 0;
+#if defined(__AVX512F__)
+      // The products step * x_k eight at a time on one vector instruction (fewer instructions per entry;
+      // the same IEEE products), subtracted one by one.
+      const __m512d stepv = _mm512_set1_pd(step);
+      for (; k + 8 <= len; k += 8) {
+        double product[8];
+        _mm512_storeu_pd(product, _mm512_mul_pd(stepv, _mm512_loadu_pd(rowData + k)));
+        for (int l = 0; l < 8; l++) w[rowIndices[k + l]] -= product[l];
+      }
+#endif
+      for (; k < len; k++) w[rowIndices[k]] -= step * rowData[k];
       b -= step;
       t++;
     }
