@@ -378,7 +378,7 @@ static inline __m256d pairs(const double *a, const double *b) {
 }
 #endif
 
-#if defined(__AVX512F__)
+#if defined(__AVX512F__) && defined(__AVX512DQ__)  // DQ: _mm512_extractf64x2_pd
 // Adagrad's update of n <= 8 entries (columns idx[0 .. n), data x[0 .. n)) in the interleaved pairs ws:
 // the lanes hold entries 0, 2, 1, 3, 4, 6, 5, 7 after unpacking, so the data is permuted to match. Lanes
 // l >= n work on the scratch pair with data 0.
@@ -459,7 +459,7 @@ static napi_value adagradEpoch(napi_env env, napi_callback_info info) {
       // and a row's columns are distinct, so the lanes are independent: the same numbers as the scalar loop.
       // Each (w, s) pair is one 16-byte load and store; unpacking puts the w and the s of entries
       // 0, 2, 1, 3 (4, 6, 5, 7) in the lanes of two vectors, and the row's data is permuted to match.
-#if defined(__AVX512F__)
+#if defined(__AVX512F__) && defined(__AVX512DQ__)
       // Eight entries at a time (measured faster here than four: fewer instructions per entry), the last
       // 1 to 7 of the row with the other lanes on a scratch pair (data 0: their results are discarded).
       const __m512d rv8 = _mm512_set1_pd(r), clrv8 = _mm512_set1_pd(clr), epsv8 = _mm512_set1_pd(eps);
