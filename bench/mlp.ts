@@ -60,7 +60,7 @@ const IMAGES = option("--images", 60000);
 const REPEATS = Math.max(3, option("--repeats", 5));
 const MODEL = "784-128-10";
 const BATCH = 64;
-const OPTIMIZER = "adam";
+const OPTIMIZER = "Adam";
 const root = path.resolve(__dirname, "..");
 
 interface BenchRecord {
@@ -100,7 +100,11 @@ function tile(set: LabeledImages, count: number): LabeledImages {
 
 function ours(data: LabeledImages, backend: "auto" | "wasm" | "js", seed: number) {
   const model = createMlp({ sizes: [784, 128, 10], seed, backend });
-  const r = train(model, { train: data }, { optimizer: "adam", lr: 1e-3, batchSize: BATCH, epochs: 1, seed });
+  const r = train(
+    model,
+    { train: data },
+    { optimizer: OPTIMIZER, lr: 1e-3, batchSize: BATCH, epochs: 1, seed },
+  );
   return { seconds: r.epochSeconds[0], loss: r.trainLoss[0], backend: model.backend };
 }
 
@@ -300,10 +304,10 @@ async function main(): Promise<void> {
   let accuracy: Record<string, unknown> | undefined;
   if (flag("--accuracy")) {
     const model = createMlp({ sizes: [784, 128, 10], seed: 0 });
-    const r = train(model, data, { optimizer: "adam", lr: 1e-3, batchSize: BATCH, epochs: 3, seed: 0 });
+    const r = train(model, data, { optimizer: "Adam", lr: 1e-3, batchSize: BATCH, epochs: 3, seed: 0 });
     accuracy = {
       data: data.source,
-      optimizer: "adam",
+      optimizer: "Adam",
       lr: 1e-3,
       epochs: 3,
       seed: 0,
@@ -311,7 +315,7 @@ async function main(): Promise<void> {
       trainLoss: r.trainLoss,
     };
     console.log(
-      `adam, 3 epochs on the ${data.source} set: test accuracy ${r.testAccuracy.map((a) => (100 * a).toFixed(2) + "%").join(", ")}`,
+      `Adam, 3 epochs on the ${data.source} set: test accuracy ${r.testAccuracy.map((a) => (100 * a).toFixed(2) + "%").join(", ")}`,
     );
   }
   const parts = [breakdown("wasm", trainSet), breakdown("auto", trainSet)];
