@@ -75,9 +75,8 @@ export {
   fastOptimizerAvailable,
   fastOptimizerBackends,
   fastOptimizerBytesPerParameter,
-  optimWasmPath,
 } from "./optim/fastOptimizer";
-export { nativeBuildMachine } from "./optim/fastOptimizer";
+export { nativeBuildMachine } from "./core/nativeAddon";
 export { compareBackends } from "./optim/compareBackends";
 export type { BackendComparison, CompareBackendsSettings } from "./optim/compareBackends";
 export type {
