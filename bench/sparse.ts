@@ -51,15 +51,10 @@ import {
   threadRecord,
   type Spread,
 } from "./peers";
+import { flag, numberOption } from "./args";
 
-const argv = process.argv.slice(2);
-const flag = (name: string): boolean => argv.includes(name);
-const option = (name: string, fallback: number): number => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? Number(argv[k + 1]) : fallback;
-};
-const REPEATS = Math.max(3, option("--repeats", 5));
-const TORCH_STEPS = option("--torch-steps", 2000);
+const REPEATS = Math.max(3, numberOption("--repeats", 5));
+const TORCH_STEPS = numberOption("--torch-steps", 2000);
 const EPOCHS = 20;
 const ALGORITHMS = [
   { algorithm: "SGD" as const, lr: 0.01, eps: 1e-8 },
