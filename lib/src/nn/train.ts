@@ -7,6 +7,10 @@ import { evaluateMlp } from "./evaluateMlp";
 import { sgdStep32 } from "./sgdStep32";
 import { adagradStep32 } from "./adagradStep32";
 import { rmspropStep32 } from "./rmspropStep32";
+import { ADAGRAD_DEFAULTS } from "../optim/adagrad";
+import { ADAM_DEFAULTS } from "../optim/adam";
+import { RMSPROP_DEFAULTS } from "../optim/rmsprop";
+import { SGD_DEFAULTS } from "../optim/sgd";
 
 /** The optimizers `train` runs, by torch's class names (the registry's): momentum is SGD's `momentum` option. */
 export type TrainOptimizer = "SGD" | "Adagrad" | "RMSprop" | "Adam";
@@ -82,11 +86,15 @@ export interface TrainResult {
   adagradSqrtS?: LayerSqrtS[];
 }
 
+/**
+ * The learning rate and ε of each optimizer by default: the readable optimizers' (torch's), whose other
+ * defaults `trainConfig` takes too. SGD has no default learning rate (torch 1.13's) and no ε.
+ */
 const DEFAULTS: Record<TrainOptimizer, { lr: number; eps: number }> = {
   SGD: { lr: NaN, eps: 0 },
-  Adagrad: { lr: 0.01, eps: 1e-10 },
-  RMSprop: { lr: 0.01, eps: 1e-8 },
-  Adam: { lr: 0.001, eps: 1e-8 },
+  Adagrad: ADAGRAD_DEFAULTS,
+  RMSprop: RMSPROP_DEFAULTS,
+  Adam: ADAM_DEFAULTS,
 };
 
 /** The keys of {@link TrainOptions} (the compiler checks the list against it). */
@@ -240,15 +248,15 @@ function trainConfig(options: TrainOptions): Required<Omit<TrainOptions, "onProg
     batchSize: options.batchSize ?? 64,
     epochs: options.epochs ?? 1,
     seed: options.seed ?? 0,
-    momentum: options.momentum ?? 0,
-    dampening: options.dampening ?? 0,
-    nesterov: options.nesterov ?? false,
-    betas: options.betas ?? [0.9, 0.999],
-    alpha: options.alpha ?? 0.99,
+    momentum: options.momentum ?? SGD_DEFAULTS.momentum,
+    dampening: options.dampening ?? SGD_DEFAULTS.dampening,
+    nesterov: options.nesterov ?? SGD_DEFAULTS.nesterov,
+    betas: options.betas ?? [...ADAM_DEFAULTS.betas],
+    alpha: options.alpha ?? RMSPROP_DEFAULTS.alpha,
     eps: options.eps ?? d.eps,
     weightDecay: options.weightDecay ?? 0,
-    lrDecay: options.lrDecay ?? 0,
-    initialAccumulatorValue: options.initialAccumulatorValue ?? 0,
+    lrDecay: options.lrDecay ?? ADAGRAD_DEFAULTS.lrDecay,
+    initialAccumulatorValue: options.initialAccumulatorValue ?? ADAGRAD_DEFAULTS.initialAccumulatorValue,
     progressEvery: options.progressEvery ?? 50,
   } satisfies Required<Omit<TrainOptions, "onProgress">>;
   if (options.lr === undefined && Number.isNaN(d.lr)) {
