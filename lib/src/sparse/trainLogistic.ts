@@ -10,6 +10,7 @@ import { seeded, randn, shuffle } from "../core/random";
 import { checkInteger, checkNonNegative, checkOptionKeys } from "../core/validate";
 import { createSparseLogisticWorkspace, wasmSparseLogisticAvailable } from "./wasmSparseLogistic";
 import { nativeSparseLogistic, type NativeSparseLogistic } from "./nativeSparseLogistic";
+import { ADAGRAD_DEFAULTS } from "../optim/adagrad";
 
 /** Options of {@link trainLogistic}: torch's names and defaults where torch has the option. */
 export interface TrainLogisticOptions {
@@ -83,16 +84,16 @@ export interface TrainLogisticResult {
   options: Omit<TrainLogisticOptions, "w0">;
 }
 
-/** Defaults of {@link trainLogistic}. */
+/** Defaults of {@link trainLogistic}: the optimizer's options are readable Adagrad's (torch's). */
 export const TRAIN_LOGISTIC_DEFAULTS: Omit<TrainLogisticOptions, "w0" | "b0"> = {
   optimizer: "SGD",
-  lr: 0.01,
+  lr: ADAGRAD_DEFAULTS.lr,
   epochs: 1,
   batchSize: 1,
-  eps: 1e-10,
-  lrDecay: 0,
-  initialAccumulatorValue: 0,
-  weightDecay: 0,
+  eps: ADAGRAD_DEFAULTS.eps,
+  lrDecay: ADAGRAD_DEFAULTS.lrDecay,
+  initialAccumulatorValue: ADAGRAD_DEFAULTS.initialAccumulatorValue,
+  weightDecay: ADAGRAD_DEFAULTS.weightDecay,
   seed: 0,
   initStd: 0.01,
   shuffle: true,
