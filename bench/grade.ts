@@ -20,15 +20,11 @@ import { makeExecutor, prepareKernel } from "../jupyter/runner";
 import { executeNotebook, prepare } from "../jupyter/executeNotebook";
 import { loadAssignments } from "../grader/grade";
 import { gradeIncremental } from "../grader/incremental";
+import { numberOption, option } from "./args";
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? argv[k + 1] : fallback;
-};
 const ROOT = path.resolve(__dirname, "..");
 const lesson = option("--lesson", "05-moving-averages");
-const n = Number(option("--submissions", "4"));
+const n = numberOption("--submissions", 4);
 const jobsList = option("--jobs", "1,2").split(",").map(Number);
 const work = path.join(ROOT, "build", "bench", "grade-work");
 

@@ -38,15 +38,11 @@ import {
   optimizers,
 } from "@dlopt/lib";
 import { SINGLE_THREAD_ENV } from "./peers";
+import { flag, numberOption } from "./args";
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? Number(argv[k + 1]) : fallback;
-};
-const N = option("--n", 1e6);
-const REPS = option("--reps", 200);
-const ROUNDS = option("--rounds", 3);
+const N = numberOption("--n", 1e6);
+const REPS = numberOption("--reps", 200);
+const ROUNDS = numberOption("--rounds", 3);
 const WARMUP = 20;
 const root = path.resolve(__dirname, "..");
 const outDir = path.join(root, "build", "bench");
@@ -189,7 +185,7 @@ function main(): void {
     `n = ${N} float64, one thread; medians of ${REPS} steps after ${WARMUP}, median of ${ROUNDS} rounds`,
   );
   let python: string | { skipped: string } = { skipped: "--skip-torch" };
-  if (!argv.includes("--skip-torch")) python = torchPython();
+  if (!flag("--skip-torch")) python = torchPython();
   // Rounds alternate ours and torch, so that both meet the same load when the machine is shared.
   const bandwidths: number[] = [];
   const available = fastOptimizerBackends();

@@ -51,19 +51,14 @@ import {
   threadRecord,
   type Spread,
 } from "./peers";
+import { flag, numberOption } from "./args";
 
-const argv = process.argv.slice(2);
-const flag = (name: string): boolean => argv.includes(name);
-const option = (name: string, fallback: number): number => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? Number(argv[k + 1]) : fallback;
-};
-const REPEATS = Math.max(3, option("--repeats", 5));
-const TORCH_STEPS = option("--torch-steps", 2000);
+const REPEATS = Math.max(3, numberOption("--repeats", 5));
+const TORCH_STEPS = numberOption("--torch-steps", 2000);
 const EPOCHS = 20;
 const ALGORITHMS = [
-  { algorithm: "sgd" as const, lr: 0.01, eps: 1e-8 },
-  { algorithm: "adagrad" as const, lr: 0.1, eps: 1e-8 },
+  { algorithm: "SGD" as const, lr: 0.01, eps: 1e-8 },
+  { algorithm: "Adagrad" as const, lr: 0.1, eps: 1e-8 },
 ];
 const root = path.resolve(__dirname, "..");
 const work = path.join(root, "build", "bench", "sparse");
@@ -133,14 +128,14 @@ async function benchDataset(
     : await PeerProcess.start("sparse_torch.py", [svm, w0File, String(X.cols), orderFile, String(steps)], 1);
 
   // Each repeat: ours SGD, ours Adagrad, scikit-learn, torch (both optimizers), in turn.
-  const ours = { sgd: [] as number[], adagrad: [] as number[] };
-  const oursLoss = { sgd: [] as number[], adagrad: [] as number[] };
-  const oursAccuracy = { sgd: 0, adagrad: 0 };
+  const ours = { SGD: [] as number[], Adagrad: [] as number[] };
+  const oursLoss = { SGD: [] as number[], Adagrad: [] as number[] };
+  const oursAccuracy = { SGD: 0, Adagrad: 0 };
   let backend = "";
   const skTimes: number[] = [];
   const skLoss: number[] = [];
   let skAccuracy = 0;
-  const torchPerStep = { sgd: [] as number[], adagrad: [] as number[] };
+  const torchPerStep = { SGD: [] as number[], Adagrad: [] as number[] };
   const torchResult: Record<string, Record<string, unknown>> = {};
   // One run of each side first, not recorded: code compiled, memory mapped, caches warm on both sides.
   for (const { algorithm, lr, eps } of ALGORITHMS) {
@@ -179,9 +174,9 @@ async function benchDataset(
       }
     }
   }
-  const sgd = spread(ours.sgd);
-  const adagrad = spread(ours.adagrad);
-  const adagradOverSgd = spread(pairedRatios(ours.adagrad, ours.sgd));
+  const sgd = spread(ours.SGD);
+  const adagrad = spread(ours.Adagrad);
+  const adagradOverSgd = spread(pairedRatios(ours.Adagrad, ours.SGD));
   for (const { algorithm } of ALGORITHMS) {
     console.log(
       `  ours (${backend}) ${algorithm}: ${formatSpread(spread(ours[algorithm]), 3)} s, loss ${spread(oursLoss[algorithm]).median.toFixed(4)}`,
@@ -189,16 +184,16 @@ async function benchDataset(
   }
   records.push({
     dataset: name,
-    algorithm: "adagrad",
+    algorithm: "Adagrad",
     epochs: EPOCHS,
-    peer: "ours sgd",
+    peer: "ours SGD",
     ours_s: adagrad,
     peer_s: sgd,
     ratio: adagradOverSgd,
-    ours_loss: spread(oursLoss.adagrad),
-    peer_loss: spread(oursLoss.sgd),
-    ours_accuracy: oursAccuracy.adagrad,
-    peer_accuracy: oursAccuracy.sgd,
+    ours_loss: spread(oursLoss.Adagrad),
+    peer_loss: spread(oursLoss.SGD),
+    ours_accuracy: oursAccuracy.Adagrad,
+    peer_accuracy: oursAccuracy.SGD,
     ours_backend: backend,
     peer_threads: "ours, single-threaded",
     note: "Adagrad's cost over plain SGD, both ours, paired by repeat",
@@ -215,15 +210,15 @@ async function benchDataset(
     );
     skRecord = {
       dataset: name,
-      algorithm: "sgd",
+      algorithm: "SGD",
       epochs: EPOCHS,
       peer: `scikit-learn ${String(sk.ready.version)} SGDClassifier, 1 thread`,
       ours_s: sgd,
       peer_s: skS,
-      ratio: spread(pairedRatios(ours.sgd, skTimes)),
-      ours_loss: spread(oursLoss.sgd),
+      ratio: spread(pairedRatios(ours.SGD, skTimes)),
+      ours_loss: spread(oursLoss.SGD),
       peer_loss: spread(skLoss),
-      ours_accuracy: oursAccuracy.sgd,
+      ours_accuracy: oursAccuracy.SGD,
       peer_accuracy: skAccuracy,
       ours_backend: backend,
       peer_threads: threadRecord(sk.launch, sk.ready.threads),
@@ -302,8 +297,8 @@ function measureRss(): { peak_mb: number; peak_mb_js: number; baseline_mb: numbe
     const { rcv1Like } = require(${JSON.stringify(path.join(path.dirname(dist), "data", "rcv1Like.js"))});
     const { trainLogistic } = require(${JSON.stringify(path.join(path.dirname(dist), "sparse", "trainLogistic.js"))});
     const { X, y } = rcv1Like();
-    trainLogistic(X, y, { optimizer: "sgd", lr: 0.01, epochs: ${EPOCHS}, backend: "${backend}" });
-    trainLogistic(X, y, { optimizer: "adagrad", lr: 0.1, eps: 1e-8, epochs: ${EPOCHS}, backend: "${backend}" });
+    trainLogistic(X, y, { optimizer: "SGD", lr: 0.01, epochs: ${EPOCHS}, backend: "${backend}" });
+    trainLogistic(X, y, { optimizer: "Adagrad", lr: 0.1, eps: 1e-8, epochs: ${EPOCHS}, backend: "${backend}" });
     console.log(${PEAK_KB});`;
   // A clean environment: tsx's loader (NODE_OPTIONS) would add its own memory to the child.
   // Peak RSS from /proc/self/status VmHWM (per address space): getrusage's maxRSS would also count this

@@ -39,7 +39,7 @@ for line in sys.stdin:
     with torch.no_grad():
         model.weight.copy_(w0)
         model.bias.zero_()
-    if optimizer == "sgd":
+    if optimizer == "SGD":
         opt = torch.optim.SGD(model.parameters(), lr=float(lr))
     else:
         opt = torch.optim.Adagrad(model.parameters(), lr=float(lr), eps=float(eps))

@@ -11,6 +11,7 @@ import { AUTOGRADE, EXPECTATIONS } from "./autograde";
 import { cloneNotebook, parseNotebook, roleOf, type Notebook } from "../jupyter/notebook";
 import { runPipeline } from "./pipeline";
 import { releaseNotebook } from "./release";
+import { questionsIn } from "./steps/questions";
 
 export const GRADER_VERSION = "1.1.0";
 
@@ -65,17 +66,6 @@ function context(
   };
 }
 
-/** The questions of an assignment with their maximum points. */
-export function questionsOf(nb: Notebook): { question: string; max: number; manual: boolean }[] {
-  return nb.cells
-    .filter((c) => roleOf(c) === "tests" || roleOf(c) === "manual")
-    .map((c) => ({
-      question: c.metadata.nbgrader!.grade_id!,
-      max: c.metadata.nbgrader!.points ?? 0,
-      manual: roleOf(c) === "manual",
-    }));
-}
-
 /** Loads the graded instructor notebooks of a folder (validated through their release). */
 export function loadAssignments(sourceDir: string): Assignment[] {
   return fs
@@ -112,8 +102,8 @@ export async function expectationsOf(a: Assignment, executor: Executor): Promise
 }
 
 function allQuestions(a: Assignment, status: "missing" | "ungradable", message: string): QuestionGrade[] {
-  return questionsOf(a.instructor).map((q) => ({
-    question: q.question,
+  return questionsIn(a.instructor).map((q) => ({
+    question: q.id,
     points: 0,
     max: q.max,
     status: q.manual ? "ungradable" : status,

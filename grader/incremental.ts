@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Executor, Expectations } from "./context";
-import { expectationsOf, gradeSubmission, questionsOf, type Assignment } from "./grade";
+import { expectationsOf, gradeSubmission, type Assignment } from "./grade";
 import { Progress } from "./progress";
 import {
   GRADER,
@@ -23,6 +23,7 @@ import {
   type ResultKey,
 } from "./results";
 import { shardOf, type Shard } from "./shard";
+import { questionsIn } from "./steps/questions";
 
 export interface IncrementalOptions {
   out: string;
@@ -123,7 +124,12 @@ export async function gradeIncremental(o: IncrementalOptions): Promise<Increment
         executor!,
         expectations.get(a.name)!,
       );
-      writeResult(o.out, key, questionsOf(a.instructor), r);
+      const questions = questionsIn(a.instructor).map(({ id, max, manual }) => ({
+        question: id,
+        max,
+        manual,
+      }));
+      writeResult(o.out, key, questions, r);
       progress.step(`${student}/${a.name}: ${r.total}/${r.max} (${r.seconds.toFixed(1)} s)`);
     }
   };

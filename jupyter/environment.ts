@@ -45,7 +45,7 @@ function hasJupyter(python: string): boolean {
 
 /**
  * Makes sure a Python with Jupyter exists and returns it. Order: the project's .venv; the interpreter
- * named by COURSE_JUPYTER_PYTHON; a new .venv installed with pip (about 20 s, local wheels, no retries);
+ * named by COURSE_JUPYTER_PYTHON; a new .venv installed with pip (local wheels, no retries);
  * finally a `python3` on the PATH that already has Jupyter.
  */
 export function ensureJupyter(log: (line: string) => void = console.log): JupyterInfo {

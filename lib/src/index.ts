@@ -75,9 +75,8 @@ export {
   fastOptimizerAvailable,
   fastOptimizerBackends,
   fastOptimizerBytesPerParameter,
-  optimWasmPath,
 } from "./optim/fastOptimizer";
-export { nativeBuildMachine } from "./optim/fastOptimizer";
+export { nativeBuildMachine } from "./core/nativeAddon";
 export { compareBackends } from "./optim/compareBackends";
 export type { BackendComparison, CompareBackendsSettings } from "./optim/compareBackends";
 export type {
@@ -185,7 +184,7 @@ export { frontend, setFrontend } from "./display/frontend";
 export type { Frontend, MimeBundle } from "./display/frontend";
 export { figureHtml, figureId, plotlyBundlePath, PLOT_CONFIG } from "./plot/figureHtml";
 export type { FigureHtmlOptions } from "./plot/figureHtml";
-export { COURSE_COLORS, COURSE_FONT, FIGURE_HEIGHT, courseColor, baseLayout } from "./plot/figure";
+export { COURSE_COLORS, COURSE_FONT, FIGURE_HEIGHT, courseColor } from "./plot/figure";
 export type { Figure, Trace, Layout, Frame, FigureOptions } from "./plot/figure";
 export { gridEvaluate } from "./plot/gridEvaluate";
 export type { Grid } from "./plot/gridEvaluate";

@@ -19,7 +19,7 @@ import { lessonInfo, renderNotebook } from "./renderNotebook";
 import { studentView } from "./studentView";
 
 export const DEFAULT_COURSE_TITLE = "Optimization for Deep Learning";
-/** The course's time budget (issue 10): no lesson over 90 s, the whole build within 10 minutes on 2 cores. */
+/** The course's time budget: no lesson over 90 s, the whole build within 10 minutes on 2 cores. */
 export const LESSON_BUDGET_SECONDS = 90;
 export const BUILD_BUDGET_SECONDS = 600;
 

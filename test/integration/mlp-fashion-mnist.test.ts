@@ -14,7 +14,7 @@ describe("the MLP on the full Fashion-MNIST set", { skip: !full && NO_FASHION_MN
     assert.equal(data.source, "full");
     assert.equal(data.train.count, 60000);
     const model = createMlp({ sizes: [784, 128, 10], seed: 0 });
-    const result = train(model, data, { optimizer: "adam", lr: 1e-3, batchSize: 64, epochs: 3, seed: 0 });
+    const result = train(model, data, { optimizer: "Adam", lr: 1e-3, batchSize: 64, epochs: 3, seed: 0 });
     const best = Math.max(...result.testAccuracy);
     assert.ok(best >= 0.85, `test accuracy per epoch: ${result.testAccuracy.join(", ")}`);
   });

@@ -1,9 +1,10 @@
 import { platform } from "./platform";
 
 /**
- * Loading the WebAssembly kernels of the MLP and the sparse logistic regression (lib/wasm/<name>.wasm,
- * built from lib/assembly/<name>.ts by scripts/build-wasm.ts and committed), read through the platform. Each kernel imports its linear memory, so one memory per model
- * holds every array the kernels touch; TypeScript code reads the same arrays as Float32Array views.
+ * Loading the WebAssembly kernels of the MLP, the sparse logistic regression and the fast optimizers
+ * (lib/wasm/<name>.wasm, built from lib/assembly/<name>.ts by scripts/build-wasm.ts and committed), read
+ * through the platform. Each kernel imports its linear memory, so one memory per model holds every array
+ * the kernels touch; TypeScript code reads the same arrays as typed-array views.
  */
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;

@@ -168,7 +168,7 @@ export function parseSvmlight(
  * Reads an svmlight / libsvm file, streaming it in chunks. Errors name the file and line.
  *
  * @example
- * const { X, y } = readSvmlight(datasetPath("rcv1", "rcv1_train.binary"), { binary: true });
+ * const { X, y } = readSvmlight("rcv1_train.binary", { binary: true });
  * [X.rows, X.cols]; //=> [20242, 47236] for the libsvm copy of RCV1-train
  */
 export function readSvmlight(file: string, options: SvmlightReadOptions = {}): SparseDataset {

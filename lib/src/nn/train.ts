@@ -7,9 +7,13 @@ import { evaluateMlp } from "./evaluateMlp";
 import { sgdStep32 } from "./sgdStep32";
 import { adagradStep32 } from "./adagradStep32";
 import { rmspropStep32 } from "./rmspropStep32";
+import { ADAGRAD_DEFAULTS } from "../optim/adagrad";
+import { ADAM_DEFAULTS } from "../optim/adam";
+import { RMSPROP_DEFAULTS } from "../optim/rmsprop";
+import { SGD_DEFAULTS } from "../optim/sgd";
 
-/** The optimizers `train` runs: "momentum" is SGD with momentum (0.9 unless `momentum` says otherwise). */
-export type TrainOptimizer = "sgd" | "momentum" | "adagrad" | "rmsprop" | "adam";
+/** The optimizers `train` runs, by torch's class names (the registry's): momentum is SGD's `momentum` option. */
+export type TrainOptimizer = "SGD" | "Adagrad" | "RMSprop" | "Adam";
 
 /** Reported by `train` every `progressEvery` batches and at the end of each epoch. */
 export interface TrainProgress {
@@ -37,7 +41,7 @@ export interface TrainOptions {
   epochs?: number;
   /** Seed of the minibatch shuffling (default 0). The initialization's seed is the model's. */
   seed?: number;
-  /** SGD momentum mu: 0 for "sgd", default 0.9 for "momentum". */
+  /** SGD momentum mu (default 0, as torch's). */
   momentum?: number;
   /** SGD dampening (default 0). */
   dampening?: number;
@@ -82,13 +86,16 @@ export interface TrainResult {
   adagradSqrtS?: LayerSqrtS[];
 }
 
-const DEFAULTS = {
-  sgd: { lr: NaN, eps: 0, momentum: 0 },
-  momentum: { lr: NaN, eps: 0, momentum: 0.9 },
-  adagrad: { lr: 0.01, eps: 1e-10, momentum: 0 },
-  rmsprop: { lr: 0.01, eps: 1e-8, momentum: 0 },
-  adam: { lr: 0.001, eps: 1e-8, momentum: 0 },
-} as const;
+/**
+ * The learning rate and ε of each optimizer by default: the readable optimizers' (torch's), whose other
+ * defaults `trainConfig` takes too. SGD has no default learning rate (torch 1.13's) and no ε.
+ */
+const DEFAULTS: Record<TrainOptimizer, { lr: number; eps: number }> = {
+  SGD: { lr: NaN, eps: 0 },
+  Adagrad: ADAGRAD_DEFAULTS,
+  RMSprop: RMSPROP_DEFAULTS,
+  Adam: ADAM_DEFAULTS,
+};
 
 /** The keys of {@link TrainOptions} (the compiler checks the list against it). */
 const TRAIN_OPTION_KEYS: Record<keyof TrainOptions, true> = {
@@ -111,7 +118,7 @@ const TRAIN_OPTION_KEYS: Record<keyof TrainOptions, true> = {
 };
 
 /**
- * Trains `model` in place on `data.train` by minibatch gradient descent with one of five optimizers (the
+ * Trains `model` in place on `data.train` by minibatch gradient descent with one of four optimizers (the
  * fused float32 steps of this folder, torch's formulas and defaults), reshuffling the training set each
  * epoch with a seeded generator; evaluates on `data.test` after every epoch when it is given. The same
  * model seed, options and data give the same numbers.
@@ -119,7 +126,7 @@ const TRAIN_OPTION_KEYS: Record<keyof TrainOptions, true> = {
  * @example
  * const data = loadFashionMnist();
  * const model = createMlp({ sizes: [784, 128, 10], seed: 0 });
- * const r = train(model, data, { optimizer: "adam", lr: 0.001, epochs: 3 });
+ * const r = train(model, data, { optimizer: "Adam", lr: 0.001, epochs: 3 });
  * r.testAccuracy; //=> [ 0.8417, 0.8383, 0.8653 ] on the full set (`npx tsx bench/mlp.ts --accuracy`)
  */
 export function train(
@@ -144,7 +151,7 @@ export function train(
     );
   }
   const [a, b] = model.workspace.state;
-  a.fill(config.optimizer === "adagrad" ? config.initialAccumulatorValue : 0);
+  a.fill(config.optimizer === "Adagrad" ? config.initialAccumulatorValue : 0);
   b.fill(0);
   const step = stepper(config, a, b, model);
 
@@ -216,7 +223,7 @@ export function train(
     progress.seconds = (performance.now() - t0) / 1000;
     options.onProgress?.(progress);
   }
-  if (config.optimizer === "adagrad") {
+  if (config.optimizer === "Adagrad") {
     result.adagradSqrtS = model.layers.map((layer, l) => {
       const nW = layer.W.length;
       const s = a.subarray(layer.offset, layer.offset + nW + layer.b.length);
@@ -229,9 +236,9 @@ export function train(
 
 function trainConfig(options: TrainOptions): Required<Omit<TrainOptions, "onProgress">> {
   const optimizer = options.optimizer;
-  if (!(optimizer in DEFAULTS)) {
+  if (!Object.prototype.hasOwnProperty.call(DEFAULTS, optimizer)) {
     throw new RangeError(
-      `Invalid optimizer: ${String(optimizer)} (expected sgd, momentum, adagrad, rmsprop or adam)`,
+      `Invalid optimizer: ${String(optimizer)} (expected one of ${Object.keys(DEFAULTS).join(", ")})`,
     );
   }
   const d = DEFAULTS[optimizer];
@@ -241,15 +248,15 @@ function trainConfig(options: TrainOptions): Required<Omit<TrainOptions, "onProg
     batchSize: options.batchSize ?? 64,
     epochs: options.epochs ?? 1,
     seed: options.seed ?? 0,
-    momentum: options.momentum ?? d.momentum,
-    dampening: options.dampening ?? 0,
-    nesterov: options.nesterov ?? false,
-    betas: options.betas ?? [0.9, 0.999],
-    alpha: options.alpha ?? 0.99,
+    momentum: options.momentum ?? SGD_DEFAULTS.momentum,
+    dampening: options.dampening ?? SGD_DEFAULTS.dampening,
+    nesterov: options.nesterov ?? SGD_DEFAULTS.nesterov,
+    betas: options.betas ?? [...ADAM_DEFAULTS.betas],
+    alpha: options.alpha ?? RMSPROP_DEFAULTS.alpha,
     eps: options.eps ?? d.eps,
     weightDecay: options.weightDecay ?? 0,
-    lrDecay: options.lrDecay ?? 0,
-    initialAccumulatorValue: options.initialAccumulatorValue ?? 0,
+    lrDecay: options.lrDecay ?? ADAGRAD_DEFAULTS.lrDecay,
+    initialAccumulatorValue: options.initialAccumulatorValue ?? ADAGRAD_DEFAULTS.initialAccumulatorValue,
     progressEvery: options.progressEvery ?? 50,
   } satisfies Required<Omit<TrainOptions, "onProgress">>;
   if (options.lr === undefined && Number.isNaN(d.lr)) {
@@ -283,20 +290,19 @@ function stepper(
 ): () => void {
   const { params, grads } = model;
   switch (o.optimizer) {
-    case "sgd":
-    case "momentum": {
+    case "SGD": {
       const s = { t: 0, buf: a };
       return () => sgdStep32(params, grads, s, o);
     }
-    case "adagrad": {
+    case "Adagrad": {
       const s = { t: 0, sum: a };
       return () => adagradStep32(params, grads, s, o);
     }
-    case "rmsprop": {
+    case "RMSprop": {
       const s = { t: 0, squareAvg: a };
       return () => rmspropStep32(params, grads, s, o);
     }
-    case "adam": {
+    case "Adam": {
       const s = { t: 0, m: a, v: b };
       const adam = model.workspace.adamStep; // the WebAssembly kernel on the wasm backend, else adamStep32
       return () => adam(params, grads, s, o);

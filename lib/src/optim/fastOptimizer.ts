@@ -1,8 +1,7 @@
-import * as fs from "fs";
-import * as path from "path";
-import { nativeAddon as loadNativeAddon, nativeAddonPath, nativeBuildMachine } from "../core/nativeAddon";
+import { nativeAddon as loadNativeAddon, nativeAddonPath } from "../core/nativeAddon";
 import type { FusedStep, Optimizer } from "../core/types";
 import { checkFinite, checkInteger, checkNonNegative, checkOptionKeys } from "../core/validate";
+import { wasmAvailable, wasmExports, wasmMemory, wasmPath } from "../core/wasmModule";
 import type { AdagradOptions, AdagradState } from "./adagrad";
 import type { AdamOptions, AdamState } from "./adam";
 import { optimizers } from "./registry";
@@ -79,17 +78,8 @@ export interface FastOptimizerSettings {
   backend?: FastBackend | "auto";
 }
 
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Kernel = (...args: number[]) => void;
-
-let cachedModule: object | null | undefined;
 
 /** The native addon's exports: each kernel takes the ArrayBuffer, then the WebAssembly kernel's arguments. */
 type NativeAddon = Record<
@@ -104,32 +94,12 @@ export function optimNativePath(): string {
   return nativeAddonPath("optimStep");
 }
 
-export { nativeBuildMachine };
-
 function nativeAddon(): NativeAddon | null {
   return loadNativeAddon<NativeAddon>("optimStep");
 }
 
-/** The compiled kernels: lib/wasm/optimStep.wasm (the same path from lib/src/optim and lib/dist/optim). */
-export function optimWasmPath(): string {
-  return path.resolve(__dirname, "..", "..", "wasm", "optimStep.wasm");
-}
-
-function wasmApi(): WasmApi | undefined {
-  return (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-}
-
-function wasmModule(): object | null {
-  if (cachedModule !== undefined) return cachedModule;
-  cachedModule = null;
-  const wa = wasmApi();
-  const file = optimWasmPath();
-  if (wa !== undefined && fs.existsSync(file)) {
-    const bytes = fs.readFileSync(file);
-    if (wa.validate(bytes)) cachedModule = new wa.Module(bytes);
-  }
-  return cachedModule;
-}
+/** The WebAssembly kernels, lib/wasm/optimStep.wasm (built from lib/assembly/optimStep.ts). */
+const WASM_KERNELS = "optimStep";
 
 /** True when a fused kernel can run here: the native addon, or WebAssembly SIMD (with the .wasm present). */
 export function fastOptimizerAvailable(): boolean {
@@ -140,7 +110,7 @@ export function fastOptimizerAvailable(): boolean {
 export function fastOptimizerBackends(): FastBackend[] {
   const backends: FastBackend[] = [];
   if (nativeAddon() !== null) backends.push("native");
-  if (wasmModule() !== null) backends.push("wasm");
+  if (wasmAvailable(WASM_KERNELS)) backends.push("wasm");
   backends.push("js");
   return backends;
 }
@@ -232,12 +202,10 @@ export function fastOptimizer<K extends FastOptimizerName>(
     throw new RangeError(`Invalid backend: ${String(chosen)} (expected "auto", "native", "wasm" or "js")`);
   }
   const backend = chosen === "auto" ? fastOptimizerBackends()[0] : chosen;
-  const mod = wasmModule();
-  const wa = wasmApi();
   const addon = nativeAddon();
-  if (backend === "wasm" && (mod === null || wa === undefined)) {
+  if (backend === "wasm" && !wasmAvailable(WASM_KERNELS)) {
     throw new Error(
-      `WebAssembly SIMD optimizer kernels unavailable (need WebAssembly SIMD and ${optimWasmPath()})`,
+      `WebAssembly SIMD optimizer kernels unavailable (need WebAssembly SIMD and ${wasmPath(WASM_KERNELS)})`,
     );
   }
   if (backend === "native" && addon === null) {
@@ -258,7 +226,7 @@ export function fastOptimizer<K extends FastOptimizerName>(
       `Too many parameters for one WebAssembly memory: ${n} (${bytes} bytes > ${MAX_BYTES})`,
     );
   }
-  const memory = backend === "wasm" ? new wa!.Memory({ initial: Math.ceil(bytes / 65536) }) : undefined;
+  const memory = backend === "wasm" ? wasmMemory(bytes) : undefined;
   const buffer = memory !== undefined ? memory.buffer : new ArrayBuffer(bytes + ALIGN);
   // Native kernels: start the arrays on a cache line of the real address (a WebAssembly memory's offsets are
   // its addresses).
@@ -292,8 +260,7 @@ export function fastOptimizer<K extends FastOptimizerName>(
     // kernel's arguments.
     kernel = addon![reference.fused.kernel].bind(addon, buffer);
   } else if (backend === "wasm") {
-    const exports = new wa!.Instance(mod!, { env: { memory } }).exports as Record<string, Kernel>;
-    kernel = exports[reference.fused.kernel];
+    kernel = wasmExports(WASM_KERNELS, memory!)[reference.fused.kernel] as Kernel;
   }
   const step =
     kernel === undefined

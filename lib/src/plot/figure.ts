@@ -78,6 +78,23 @@ export function axis(extra: Record<string, unknown> = {}): Record<string, unknow
   return { ...AXIS, ...extra };
 }
 
+/**
+ * The bold title centred above one panel of a figure with several: a layout annotation on the panel's
+ * axes `ax` ("" for the first, "2", "3", ...).
+ */
+export function panelTitle(text: string, ax: string): Record<string, unknown> {
+  return {
+    text: `<b>${text}</b>`,
+    xref: `x${ax} domain`,
+    yref: `y${ax} domain`,
+    x: 0.5,
+    y: 1.02,
+    xanchor: "center",
+    yanchor: "bottom",
+    showarrow: false,
+  };
+}
+
 /** Options every figure builder accepts. */
 export interface FigureOptions {
   /** A title above the plot. */

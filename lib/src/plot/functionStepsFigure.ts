@@ -1,6 +1,15 @@
 import { checkOptionKeys } from "../core/validate";
 import type { TestFunction } from "../core/types";
-import { axis, baseLayout, courseColor, round, type Figure, type FigureOptions, type Trace } from "./figure";
+import {
+  axis,
+  baseLayout,
+  courseColor,
+  panelTitle,
+  round,
+  type Figure,
+  type FigureOptions,
+  type Trace,
+} from "./figure";
 import { thinIndices } from "./trajectoryXY";
 
 /** One panel of functionStepsFigure: a run of a 1D method, drawn on the function. */
@@ -117,16 +126,7 @@ export function functionStepsFigure(
     });
     extra[`xaxis${ax}`] = axis({ title: { text: "x" }, range: [round(a), round(b)] });
     extra[`yaxis${ax}`] = axis({ title: k === 0 ? { text: "f(x)" } : undefined });
-    (extra.annotations as unknown[]).push({
-      text: `<b>${panel.title}</b>`,
-      xref: `x${ax} domain`,
-      yref: `y${ax} domain`,
-      x: 0.5,
-      y: 1.02,
-      xanchor: "center",
-      yanchor: "bottom",
-      showarrow: false,
-    });
+    (extra.annotations as unknown[]).push(panelTitle(panel.title, ax));
   });
   const layout = baseLayout({ ...options, height: options.height ?? 360 }, extra);
   layout.margin = { l: 60, r: 20, t: options.title ? 80 : 40, b: 50 };

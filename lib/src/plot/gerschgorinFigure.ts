@@ -1,6 +1,15 @@
 import { checkOptionKeys } from "../core/validate";
 import type { Matrix } from "../core/types";
-import { axis, baseLayout, courseColor, round, type Figure, type FigureOptions, type Trace } from "./figure";
+import {
+  axis,
+  baseLayout,
+  courseColor,
+  panelTitle,
+  round,
+  type Figure,
+  type FigureOptions,
+  type Trace,
+} from "./figure";
 
 /** One panel of gerschgorinFigure. */
 export interface GerschgorinPanel {
@@ -227,16 +236,7 @@ export function gerschgorinFigure(
       zeroline: true,
       zerolinecolor: "#ccc",
     });
-    annotations.push({
-      text: `<b>${panel.name}</b>`,
-      xref: `x${ax} domain`,
-      yref: `y${ax} domain`,
-      x: 0.5,
-      y: 1.02,
-      xanchor: "center",
-      yanchor: "bottom",
-      showarrow: false,
-    });
+    annotations.push(panelTitle(panel.name, ax));
   });
   extra.shapes = shapes;
   extra.annotations = annotations;

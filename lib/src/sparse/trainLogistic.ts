@@ -10,11 +10,12 @@ import { seeded, randn, shuffle } from "../core/random";
 import { checkInteger, checkNonNegative, checkOptionKeys } from "../core/validate";
 import { createSparseLogisticWorkspace, wasmSparseLogisticAvailable } from "./wasmSparseLogistic";
 import { nativeSparseLogistic, type NativeSparseLogistic } from "./nativeSparseLogistic";
+import { ADAGRAD_DEFAULTS } from "../optim/adagrad";
 
 /** Options of {@link trainLogistic}: torch's names and defaults where torch has the option. */
 export interface TrainLogisticOptions {
-  /** "sgd" (torch.optim.SGD without momentum) or "adagrad" (torch.optim.Adagrad). Default "sgd". */
-  optimizer: "sgd" | "adagrad";
+  /** torch's class name: "SGD" (torch.optim.SGD without momentum) or "Adagrad". Default "SGD". */
+  optimizer: "SGD" | "Adagrad";
   /** Learning rate γ. Default 0.01 (torch's Adagrad default; the lecture uses 0.01 for SGD, 0.1 for Adagrad). */
   lr: number;
   /** Passes over the data. Default 1 (the lecture: 20). */
@@ -83,16 +84,16 @@ export interface TrainLogisticResult {
   options: Omit<TrainLogisticOptions, "w0">;
 }
 
-/** Defaults of {@link trainLogistic}. */
+/** Defaults of {@link trainLogistic}: the optimizer's options are readable Adagrad's (torch's). */
 export const TRAIN_LOGISTIC_DEFAULTS: Omit<TrainLogisticOptions, "w0" | "b0"> = {
-  optimizer: "sgd",
-  lr: 0.01,
+  optimizer: "SGD",
+  lr: ADAGRAD_DEFAULTS.lr,
   epochs: 1,
   batchSize: 1,
-  eps: 1e-10,
-  lrDecay: 0,
-  initialAccumulatorValue: 0,
-  weightDecay: 0,
+  eps: ADAGRAD_DEFAULTS.eps,
+  lrDecay: ADAGRAD_DEFAULTS.lrDecay,
+  initialAccumulatorValue: ADAGRAD_DEFAULTS.initialAccumulatorValue,
+  weightDecay: ADAGRAD_DEFAULTS.weightDecay,
   seed: 0,
   initStd: 0.01,
   shuffle: true,
@@ -128,8 +129,8 @@ export const TRAIN_LOGISTIC_DEFAULTS: Omit<TrainLogisticOptions, "w0" | "b0"> = 
  *
  * @example
  * const { X, y } = loadSpamAssassin();
- * const sgd = trainLogistic(X, y, { optimizer: "sgd", lr: 0.01, epochs: 20 });
- * const ada = trainLogistic(X, y, { optimizer: "adagrad", lr: 0.1, epochs: 20, eps: 1e-8 });
+ * const sgd = trainLogistic(X, y, { optimizer: "SGD", lr: 0.01, epochs: 20 });
+ * const ada = trainLogistic(X, y, { optimizer: "Adagrad", lr: 0.1, epochs: 20, eps: 1e-8 });
  * [sgd.epochLoss[20], ada.epochLoss[20]]; //=> [0.1562, 0.0126] full-data losses after 20 epochs
  * [sgd.epochAccuracy[20], ada.epochAccuracy[20]]; //=> [0.9608, 0.9992]
  * // (asserted in test/lib/data/loadSpamAssassin.test.ts)
@@ -167,7 +168,7 @@ export function trainLogistic(
     w,
     b: o.b0 ?? 0,
     scale: 1,
-    s: o.optimizer === "adagrad" ? new Float64Array(d).fill(o.initialAccumulatorValue) : null,
+    s: o.optimizer === "Adagrad" ? new Float64Array(d).fill(o.initialAccumulatorValue) : null,
     sb: o.initialAccumulatorValue,
     t: 0,
   };
@@ -227,7 +228,7 @@ export function trainLogistic(
     if (ws !== null) {
       const t0 = state.t;
       const logBase = Math.ceil(t0 / o.logEvery);
-      if (o.optimizer === "sgd") {
+      if (o.optimizer === "SGD") {
         state.b = ws.sgdEpoch(o.lr, state.b, o.logEvery, logBase, t0);
       } else {
         const r = ws.adagradEpoch(o.lr, o.lrDecay, o.eps, state.b, state.sb, o.logEvery, logBase, t0);
@@ -240,7 +241,7 @@ export function trainLogistic(
     } else if (native !== null) {
       io[0] = state.b;
       io[1] = state.sb;
-      if (o.optimizer === "sgd") {
+      if (o.optimizer === "SGD") {
         native.sgdEpoch(
           order,
           X.indptr,
@@ -275,7 +276,7 @@ export function trainLogistic(
       state.b = io[0];
       state.sb = io[1];
       state.t += n;
-    } else if (perSample && o.optimizer === "sgd") {
+    } else if (perSample && o.optimizer === "SGD") {
       sgdEpoch(X, labels, order, state, o.lr, stepLoss, o.logEvery);
     } else if (perSample) {
       adagradEpoch(X, labels, order, state, o.lr, o.lrDecay, o.eps, stepLoss, o.logEvery);
@@ -296,7 +297,7 @@ export function trainLogistic(
   // Per-sample training updates feature j once per row containing it, every epoch.
   const counts = perSample ? csrColumnCounts(X) : updateCounts;
   if (perSample) for (let j = 0; j < d; j++) counts[j] *= o.epochs;
-  const lastLr = o.lr / (1 + Math.max(state.t - 1, 0) * (o.optimizer === "adagrad" ? o.lrDecay : 0));
+  const lastLr = o.lr / (1 + Math.max(state.t - 1, 0) * (o.optimizer === "Adagrad" ? o.lrDecay : 0));
   const effectiveLr = new Float64Array(d);
   const s = state.s;
   for (let j = 0; j < d; j++) effectiveLr[j] = s === null ? lastLr : lastLr / (Math.sqrt(s[j]) + o.eps);
@@ -465,7 +466,7 @@ function batchEpoch(
   const { g, touched, mark, r } = work;
   const w = st.w;
   const d = X.cols;
-  const adagrad = o.optimizer === "adagrad";
+  const adagrad = o.optimizer === "Adagrad";
   const s = st.s as Float64Array;
   const lambda = o.weightDecay;
   const decay = 1 - o.lr * lambda;
@@ -546,8 +547,8 @@ function validateOptions(o: TrainLogisticOptions): void {
   if (o.backend !== "auto" && o.backend !== "native" && o.backend !== "wasm" && o.backend !== "js") {
     throw new RangeError(`Invalid backend: ${String(o.backend)} (expected "auto", "native", "wasm" or "js")`);
   }
-  if (o.optimizer !== "sgd" && o.optimizer !== "adagrad") {
-    throw new RangeError(`Invalid optimizer: ${String(o.optimizer)} (expected "sgd" or "adagrad")`);
+  if (o.optimizer !== "SGD" && o.optimizer !== "Adagrad") {
+    throw new RangeError(`Invalid optimizer: ${String(o.optimizer)} (expected "SGD" or "Adagrad")`);
   }
   checkNonNegative("learning rate", o.lr);
   checkInteger("number of epochs", o.epochs, 0);
@@ -558,10 +559,10 @@ function validateOptions(o: TrainLogisticOptions): void {
   checkNonNegative("weight_decay value", o.weightDecay);
   checkNonNegative("initStd", o.initStd);
   checkInteger("logEvery", o.logEvery, 1);
-  if (o.optimizer === "sgd" && o.lr * o.weightDecay >= 1) {
+  if (o.optimizer === "SGD" && o.lr * o.weightDecay >= 1) {
     throw new RangeError(`Invalid lr * weight_decay: ${o.lr * o.weightDecay} (must be < 1)`);
   }
-  if (o.optimizer === "adagrad" && o.eps === 0 && o.initialAccumulatorValue === 0) {
+  if (o.optimizer === "Adagrad" && o.eps === 0 && o.initialAccumulatorValue === 0) {
     // A feature whose first gradient is 0 would give 0 / 0.
     throw new RangeError(`Invalid epsilon value: 0 (needs eps > 0 or initialAccumulatorValue > 0)`);
   }

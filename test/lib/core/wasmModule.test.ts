@@ -5,7 +5,7 @@ import { wasmAvailable, wasmMemory, wasmPath, wasmExports } from "../../../lib/s
 
 describe("wasmModule", () => {
   it("the committed kernels exist and validate", () => {
-    for (const name of ["gemm", "adam32"]) {
+    for (const name of ["gemm", "adam32", "optimStep", "sparseLogistic"]) {
       assert.ok(fs.existsSync(wasmPath(name)), wasmPath(name));
       assert.equal(wasmAvailable(name), true);
     }

@@ -46,8 +46,8 @@ describe("loadSpamAssassin", () => {
 describe("the lecture's SGD-vs-Adagrad setup on SpamAssassin (trainLogistic's @example)", () => {
   it("20 per-sample epochs: SGD lr 0.01 ends at loss 0.1562, Adagrad lr 0.1 eps 1e-8 at 0.0126", () => {
     const { X, y } = loadSpamAssassin({ cacheDir });
-    const sgd = trainLogistic(X, y, { optimizer: "sgd", lr: 0.01, epochs: 20 });
-    const ada = trainLogistic(X, y, { optimizer: "adagrad", lr: 0.1, epochs: 20, eps: 1e-8 });
+    const sgd = trainLogistic(X, y, { optimizer: "SGD", lr: 0.01, epochs: 20 });
+    const ada = trainLogistic(X, y, { optimizer: "Adagrad", lr: 0.1, epochs: 20, eps: 1e-8 });
     const round4 = (v: number): number => Math.round(v * 1e4) / 1e4;
     assert.deepEqual([round4(sgd.epochLoss[20]), round4(ada.epochLoss[20])], [0.1562, 0.0126]);
     assert.deepEqual([round4(sgd.epochAccuracy[20]), round4(ada.epochAccuracy[20])], [0.9608, 0.9992]);

@@ -20,7 +20,7 @@ function head(set: LabeledImages, count: number): LabeledImages {
 describe("train", () => {
   it("adam on the shipped subset: the loss falls and the test accuracy passes 75% in two epochs", () => {
     const model = createMlp({ sizes: [784, 64, 10], seed: 1 });
-    const r = train(model, data, { optimizer: "adam", lr: 0.001, epochs: 2 });
+    const r = train(model, data, { optimizer: "Adam", lr: 0.001, epochs: 2 });
     assert.equal(r.trainLoss.length, 2);
     assert.ok(r.trainLoss[1] < r.trainLoss[0]);
     assert.ok(r.testAccuracy[1] > 0.75, `accuracy ${r.testAccuracy[1]}`);
@@ -32,8 +32,12 @@ describe("train", () => {
   it("the same model seed and training seed give identical numbers", () => {
     const small = { train: head(data.train, 640), test: head(data.test, 100) };
     const run = (seed: number) =>
-      train(createMlp({ sizes: [784, 16, 10], seed: 2 }), small, { optimizer: "momentum", lr: 0.01, seed })
-        .trainLoss;
+      train(createMlp({ sizes: [784, 16, 10], seed: 2 }), small, {
+        optimizer: "SGD",
+        lr: 0.01,
+        momentum: 0.9,
+        seed,
+      }).trainLoss;
     assert.deepEqual(run(3), run(3));
     assert.notDeepEqual(run(3), run(4));
   });
@@ -42,7 +46,7 @@ describe("train", () => {
     const small = { train: head(data.train, 640), test: head(data.test, 200) };
     const run = (backend: "js" | "wasm" | "native") => {
       const model = createMlp({ sizes: [784, 16, 10], seed: 2, backend });
-      const r = train(model, small, { optimizer: "adam", epochs: 2 });
+      const r = train(model, small, { optimizer: "Adam", epochs: 2 });
       return { losses: [...r.trainLoss, ...r.testLoss], params: model.params };
     };
     const a = run("js");
@@ -50,23 +54,23 @@ describe("train", () => {
     for (const backend of backends) assert.deepEqual(run(backend), a, backend);
   });
 
-  const lrs: [TrainOptimizer, number][] = [
-    ["sgd", 0.1],
-    ["momentum", 0.01],
-    ["adagrad", 0.05],
-    ["rmsprop", 0.001],
-    ["adam", 0.001],
+  const lrs: [TrainOptimizer, number, number][] = [
+    ["SGD", 0.1, 0],
+    ["SGD", 0.01, 0.9],
+    ["Adagrad", 0.05, 0],
+    ["RMSprop", 0.001, 0],
+    ["Adam", 0.001, 0],
   ];
-  for (const [optimizer, lr] of lrs) {
-    it(`${optimizer} (lr ${lr}) learns: above 60% test accuracy after one epoch of the subset`, () => {
-      const r = train(createMlp({ sizes: [784, 32, 10], seed: 5 }), data, { optimizer, lr });
+  for (const [optimizer, lr, momentum] of lrs) {
+    it(`${optimizer} (lr ${lr}, momentum ${momentum}) learns: above 60% test accuracy after one epoch of the subset`, () => {
+      const r = train(createMlp({ sizes: [784, 32, 10], seed: 5 }), data, { optimizer, lr, momentum });
       assert.ok(r.testAccuracy[0] > 0.6, `${optimizer}: ${r.testAccuracy[0]}`);
     });
   }
 
-  it("adagrad returns sqrt(s) per layer, shaped like the layer's W and b", () => {
+  it("Adagrad returns sqrt(s) per layer, shaped like the layer's W and b", () => {
     const model = createMlp({ sizes: [784, 8, 10], seed: 6 });
-    const r = train(model, { train: head(data.train, 320) }, { optimizer: "adagrad", lr: 0.01 });
+    const r = train(model, { train: head(data.train, 320) }, { optimizer: "Adagrad", lr: 0.01 });
     assert.equal(r.adagradSqrtS?.length, 2);
     const [l0, l1] = r.adagradSqrtS!;
     assert.deepEqual([l0.layer, l0.W.length, l0.b.length, l1.W.length, l1.b.length], [0, 784 * 8, 8, 80, 10]);
@@ -78,7 +82,7 @@ describe("train", () => {
     const seen: TrainProgress[] = [];
     const small = { train: head(data.train, 640), test: head(data.test, 100) };
     train(createMlp({ sizes: [784, 8, 10] }), small, {
-      optimizer: "adam",
+      optimizer: "Adam",
       epochs: 2,
       progressEvery: 4,
       onProgress: (p) => seen.push(p),
@@ -99,18 +103,25 @@ describe("train", () => {
 
   it("rejects bad options with torch's messages", () => {
     const model = createMlp({ sizes: [784, 4, 10], maxBatch: 64 });
-    const t = (o: object) => () => train(model, data, { optimizer: "adam", ...o });
-    assert.throws(t({ optimizer: "sgd" }), /Invalid learning rate: undefined \(sgd needs lr/);
+    const t = (o: object) => () => train(model, data, { optimizer: "Adam", ...o });
+    assert.throws(t({ optimizer: "SGD" }), /Invalid learning rate: undefined \(SGD needs lr/);
     assert.throws(t({ lr: -1 }), /Invalid learning rate: -1/);
     assert.throws(t({ betas: [1.2, 0.999] }), /Invalid beta parameter at index 0: 1.2/);
-    assert.throws(t({ optimizer: "lbfgs" }), /Invalid optimizer: lbfgs/);
+    assert.throws(
+      t({ optimizer: "lbfgs" }),
+      /Invalid optimizer: lbfgs \(expected one of SGD, Adagrad, RMSprop, Adam\)/,
+    );
+    assert.throws(
+      t({ optimizer: "adam" }),
+      /Invalid optimizer: adam \(expected one of SGD, Adagrad, RMSprop, Adam\)/,
+    );
     assert.throws(t({ batchSize: 128 }), /Invalid batch size: 128 \(the model holds 64/);
   });
 
   it("stops with a clear error when the loss diverges", () => {
     const model = createMlp({ sizes: [784, 32, 10], seed: 7 });
     assert.throws(
-      () => train(model, data, { optimizer: "sgd", lr: 1e30 }),
+      () => train(model, data, { optimizer: "SGD", lr: 1e30 }),
       /Training diverged: loss (NaN|Infinity) at epoch 1, batch \d+/,
     );
   });

@@ -8,9 +8,9 @@ import {
   fastOptimizerAvailable,
   fastOptimizerBackends,
   fastOptimizerBytesPerParameter,
-  nativeBuildMachine,
   optimNativePath,
 } from "../../../lib/src/optim/fastOptimizer";
+import { nativeBuildMachine } from "../../../lib/src/core/nativeAddon";
 import type { FastBackend, FastOptimizerName } from "../../../lib/src/optim/fastOptimizer";
 import { optimizers } from "../../../lib/src/optim/registry";
 import { NO_NATIVE_KERNELS, NO_WASM_SIMD } from "../../support/optional";

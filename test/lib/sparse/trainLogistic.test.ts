@@ -77,10 +77,10 @@ function denseReference(
       }
       losses.push(loss / batch.length);
       t++;
-      const clr = o.optimizer === "adagrad" ? o.lr / (1 + (t - 1) * o.lrDecay) : o.lr;
+      const clr = o.optimizer === "Adagrad" ? o.lr / (1 + (t - 1) * o.lrDecay) : o.lr;
       for (let j = 0; j <= cols; j++) {
         const gj = g[j] + (j < cols ? o.weightDecay * theta[j] : 0); // no decay on the bias
-        if (o.optimizer === "sgd") {
+        if (o.optimizer === "SGD") {
           theta[j] -= o.lr * gj;
         } else {
           s[j] += gj * gj;
@@ -101,24 +101,24 @@ function maxError(a: ArrayLike<number>, b: ArrayLike<number>): number {
 describe("trainLogistic against the dense torch-style update", () => {
   const { X, A, y } = problem();
   const cases: [string, Partial<TrainLogisticOptions>][] = [
-    ["sparse per-sample Adagrad equals dense Adagrad to 1e-12", { optimizer: "adagrad", lr: 0.1 }],
+    ["sparse per-sample Adagrad equals dense Adagrad to 1e-12", { optimizer: "Adagrad", lr: 0.1 }],
     [
       "sparse per-sample Adagrad with the lecture's eps 1e-8 and lr decay equals dense",
-      { optimizer: "adagrad", lr: 0.1, eps: 1e-8, lrDecay: 0.01 },
+      { optimizer: "Adagrad", lr: 0.1, eps: 1e-8, lrDecay: 0.01 },
     ],
-    ["sparse per-sample SGD equals dense SGD to 1e-12", { optimizer: "sgd", lr: 0.5 }],
+    ["sparse per-sample SGD equals dense SGD to 1e-12", { optimizer: "SGD", lr: 0.5 }],
     [
       "minibatch (7) Adagrad equals dense Adagrad, last batch smaller",
-      { optimizer: "adagrad", lr: 0.1, batchSize: 7 },
+      { optimizer: "Adagrad", lr: 0.1, batchSize: 7 },
     ],
-    ["minibatch (5) SGD equals dense SGD", { optimizer: "sgd", lr: 0.5, batchSize: 5 }],
+    ["minibatch (5) SGD equals dense SGD", { optimizer: "SGD", lr: 0.5, batchSize: 5 }],
     [
       "SGD with weight decay by the scaling trick equals dense decay",
-      { optimizer: "sgd", lr: 0.3, weightDecay: 0.1 },
+      { optimizer: "SGD", lr: 0.3, weightDecay: 0.1 },
     ],
     [
       "Adagrad with weight decay (exact dense path) equals dense",
-      { optimizer: "adagrad", lr: 0.1, weightDecay: 0.05, batchSize: 3 },
+      { optimizer: "Adagrad", lr: 0.1, weightDecay: 0.05, batchSize: 3 },
     ],
   ];
   for (const [caseName, opts] of cases) {
@@ -154,7 +154,7 @@ describe("trainLogistic's records", () => {
   const { X, y } = problem();
 
   it("epochLoss[0] is the loss at the N(0, 0.01^2) start and the loss falls with training", () => {
-    const res = trainLogistic(X, y, { optimizer: "adagrad", lr: 0.5, epochs: 10 });
+    const res = trainLogistic(X, y, { optimizer: "Adagrad", lr: 0.5, epochs: 10 });
     assert.equal(res.epochLoss.length, 11);
     assert.ok(Math.abs(res.epochLoss[0] - Math.LN2) < 0.01); // logits near 0: loss near ln 2
     assert.ok(res.epochLoss[10] < res.epochLoss[0] / 2);
@@ -178,7 +178,7 @@ describe("trainLogistic's records", () => {
   });
 
   it("Adagrad's effective lr is lr / (sqrt(s) + eps): largest for the rarest features", () => {
-    const res = trainLogistic(X, y, { optimizer: "adagrad", lr: 0.1, epochs: 2, eps: 1e-8 });
+    const res = trainLogistic(X, y, { optimizer: "Adagrad", lr: 0.1, epochs: 2, eps: 1e-8 });
     const s = res.accumulator as Float64Array;
     for (let j = 0; j < X.cols; j++) assert.equal(res.effectiveLr[j], 0.1 / (Math.sqrt(s[j]) + 1e-8));
     assert.ok(res.effectiveLr[X.cols - 1] > res.effectiveLr[0]);
@@ -200,7 +200,10 @@ describe("trainLogistic's records", () => {
   it("rejects bad options and labels, naming the value", () => {
     assert.throws(() => trainLogistic(X, y, { lr: -0.1 }), /Invalid learning rate: -0.1/);
     assert.throws(() => trainLogistic(X, y, { batchSize: 0 }), /Invalid batch size: 0/);
-    assert.throws(() => trainLogistic(X, y, { optimizer: "adam" as "sgd" }), /Invalid optimizer: adam/);
+    assert.throws(
+      () => trainLogistic(X, y, { optimizer: "adam" as "SGD" }),
+      /Invalid optimizer: adam \(expected "SGD" or "Adagrad"\)/,
+    );
     assert.throws(() => trainLogistic(X, y, { eps: -1 }), /Invalid epsilon value: -1/);
     const bad = Float64Array.from(y);
     bad[3] = -1;
@@ -236,14 +239,14 @@ describe("trainLogistic against the library's dense optimizers (lib/src/optim)",
   }
 
   it("sparse per-sample Adagrad equals adagrad({ lr: 0.1 }) stepping the dense [w, b] to 1e-12", () => {
-    const ours = trainLogistic(X, y, { optimizer: "adagrad", lr: 0.1, epochs: 3, seed: 8 });
+    const ours = trainLogistic(X, y, { optimizer: "Adagrad", lr: 0.1, epochs: 3, seed: 8 });
     const theta = denseWith(adagrad({ lr: 0.1 }) as Optimizer<unknown>, 3, 8);
     assert.ok(maxError(ours.w, theta.subarray(0, X.cols)) < 1e-12);
     assert.ok(Math.abs(ours.b - theta[X.cols]) < 1e-12);
   });
 
   it("sparse per-sample SGD equals sgd({ lr: 0.5 }) stepping the dense [w, b] to 1e-12", () => {
-    const ours = trainLogistic(X, y, { optimizer: "sgd", lr: 0.5, epochs: 3, seed: 8 });
+    const ours = trainLogistic(X, y, { optimizer: "SGD", lr: 0.5, epochs: 3, seed: 8 });
     const theta = denseWith(sgd({ lr: 0.5 }) as Optimizer<unknown>, 3, 8);
     assert.ok(maxError(ours.w, theta.subarray(0, X.cols)) < 1e-12);
     assert.ok(Math.abs(ours.b - theta[X.cols]) < 1e-12);
@@ -266,8 +269,8 @@ describe("trainLogistic's WebAssembly kernel", () => {
     { skip: !available && NO_WASM_SIMD },
     () => {
       const settings: Partial<TrainLogisticOptions>[] = [
-        { optimizer: "sgd", lr: 0.3 },
-        { optimizer: "adagrad", lr: 0.2, eps: 1e-8, lrDecay: 0.01, logEvery: 7 },
+        { optimizer: "SGD", lr: 0.3 },
+        { optimizer: "Adagrad", lr: 0.2, eps: 1e-8, lrDecay: 0.01, logEvery: 7 },
       ];
       for (const opts of settings) {
         const js = trainLogistic(X, y, { ...opts, epochs: 5, backend: "js" });
@@ -306,10 +309,10 @@ describe("trainLogistic's native kernel", () => {
     { skip: !available && "native kernel not built" },
     () => {
       const settings: Partial<TrainLogisticOptions>[] = [
-        { optimizer: "sgd", lr: 0.3 },
-        { optimizer: "sgd", lr: 2, logEvery: 7 },
-        { optimizer: "adagrad", lr: 0.2, eps: 1e-8, lrDecay: 0.01, logEvery: 7 },
-        { optimizer: "adagrad", lr: 0.1, initialAccumulatorValue: 0.5 },
+        { optimizer: "SGD", lr: 0.3 },
+        { optimizer: "SGD", lr: 2, logEvery: 7 },
+        { optimizer: "Adagrad", lr: 0.2, eps: 1e-8, lrDecay: 0.01, logEvery: 7 },
+        { optimizer: "Adagrad", lr: 0.1, initialAccumulatorValue: 0.5 },
       ];
       for (const opts of settings) {
         const js = trainLogistic(X, y, { ...opts, epochs: 5, backend: "js" });
@@ -360,8 +363,8 @@ describe("trainLogistic's native kernel", () => {
     { skip: !available && "native kernel not built" },
     () => {
       const { X: Xs, y: ys } = loadSpamAssassin();
-      for (const optimizer of ["sgd", "adagrad"] as const) {
-        const o = { optimizer, lr: optimizer === "sgd" ? 0.5 : 0.1, eps: 1e-8, epochs: 2, evaluate: false };
+      for (const optimizer of ["SGD", "Adagrad"] as const) {
+        const o = { optimizer, lr: optimizer === "SGD" ? 0.5 : 0.1, eps: 1e-8, epochs: 2, evaluate: false };
         const js = trainLogistic(Xs, ys, { ...o, backend: "js" });
         const native = trainLogistic(Xs, ys, { ...o, backend: "native" });
         assert.equal(same(native.w, js.w), 0);
