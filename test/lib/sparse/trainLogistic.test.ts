@@ -345,7 +345,7 @@ describe("trainLogistic's native kernel", () => {
         y[i] = rng.uniform() < 0.5 ? 1 : 0;
       }
       const Xl = csrFromDense(rows, cols, A);
-      for (const optimizer of ["sgd", "adagrad"] as const) {
+      for (const optimizer of ["SGD", "Adagrad"] as const) {
         const o = { optimizer, lr: 0.3, eps: 1e-8, epochs: 3, logEvery: 2 };
         const js = trainLogistic(Xl, y, { ...o, backend: "js" });
         const native = trainLogistic(Xl, y, { ...o, backend: "native" });
