@@ -6,6 +6,8 @@
 // core
 export { seeded, randn, shuffle } from "./core/random";
 export type { Rng } from "./core/random";
+export { detMath } from "./core/detMath";
+export type { DetMath } from "./core/detMath";
 export {
   checkNonNegative,
   checkPositive,
