@@ -58,14 +58,17 @@ export function packCounts(X: CSR): Uint8Array {
 export function unpackCounts(bytes: Uint8Array, rows: number, cols: number): CSR {
   let n = 0;
   const get = (): number => {
-    let v = 0;
-    let shift = 0;
+    if (n >= bytes.length) throw new RangeError(`Invalid packed counts: cut short at byte ${n}`);
+    const first = bytes[n++];
+    if (first < 0x80) return first; // most gaps and counts: one byte
+    let v = first & 0x7f;
+    let scale = 0x80;
     for (;;) {
       if (n >= bytes.length) throw new RangeError(`Invalid packed counts: cut short at byte ${n}`);
       const b = bytes[n++];
-      v += (b & 0x7f) * 2 ** shift;
+      v += (b & 0x7f) * scale;
       if (b < 0x80) return v;
-      shift += 7;
+      scale *= 0x80;
     }
   };
   const indptr = new Int32Array(rows + 1);
