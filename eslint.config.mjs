@@ -46,6 +46,39 @@ const LAYERS = [
   { target: "./test", from: "./lib/src", message: LIB_SRC },
 ];
 
+/**
+ * Math functions whose last bits differ between JavaScript engines (Node versions, Node and Chromium): lib
+ * computes them with `detMath` (lib/src/core/detMath.ts), so that a lesson prints the same digits in tslab
+ * and in the browser. Members that detMath does not have yet are forbidden too: add them there first.
+ */
+const DET_MATH = ["exp", "log", "log1p", "log10", "pow", "sin", "cos", "atan2", "cbrt"];
+const NO_DET_MATH = [
+  "log2",
+  "expm1",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "sinh",
+  "cosh",
+  "tanh",
+  "asinh",
+  "acosh",
+  "atanh",
+];
+const ENGINE_MATH = [
+  ...DET_MATH.map((property) => ({
+    object: "Math",
+    property,
+    message: `Math.${property} differs between JavaScript engines: use detMath.${property} (lib/src/core/detMath.ts).`,
+  })),
+  ...NO_DET_MATH.map((property) => ({
+    object: "Math",
+    property,
+    message: `Math.${property} differs between JavaScript engines: add it to detMath (lib/src/core/detMath.ts) from @stdlib/math-base-special-*.`,
+  })),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -81,6 +114,26 @@ export default tseslint.config(
       "import-x/no-restricted-paths": ["error", { zones: LAYERS }],
       // a cycle between modules (and so between their folders) fails the lint
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+  {
+    // every number lib prints, plots, compares or hands to its kernels is the same on every engine
+    files: ["lib/src/**/*.ts"],
+    rules: {
+      "no-restricted-properties": ["error", ...ENGINE_MATH],
+      "no-restricted-syntax": [
+        "error",
+        {
+          // x ** 2 and 2 ** n are exact on every engine; other powers are not
+          selector: "BinaryExpression[operator='**']:not([right.value=2]):not([left.value=2])",
+          message:
+            "`**` differs between JavaScript engines unless exact: use detMath.pow (x ** 2 and 2 ** n are fine).",
+        },
+        {
+          selector: "AssignmentExpression[operator='**=']",
+          message: "`**=` differs between JavaScript engines: use detMath.pow.",
+        },
+      ],
     },
   },
   {

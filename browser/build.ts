@@ -5,7 +5,8 @@
  *   built-ins) and src/vfs.ts (the declarations in types.json, recorded by typeFiles.ts);
  * - pkg/*.js: @dlopt/lib (from lib/src), mathjs and danfojs-node, each loaded by the worker on first import;
  * - runtime.js and index.html: the page side (src/runtime.ts) and a bare page that runs a notebook's cells;
- * - files/ and files.json: the files lib reads at run time (WebAssembly kernels, data sets, plotly).
+ * - files/ and files.json: the files lib reads at run time (WebAssembly kernels, data sets, plotly);
+ *   gzipped.json: the data caches served gzipped (dataFiles.ts).
  *
  * Every Node built-in a bundled file imports must have its adapter in src/platform.ts (or be listed there
  * as unavailable): the build fails otherwise, naming the file.
@@ -16,6 +17,7 @@ import * as path from "path";
 import { builtinModules } from "module";
 import * as zlib from "zlib";
 import { recordTypeFiles } from "./typeFiles";
+import { writeDataFiles } from "./dataFiles";
 import { UNAVAILABLE } from "./src/platform";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -220,7 +222,9 @@ export async function buildBrowser(): Promise<Record<string, FileSize>> {
     }
   }
   fs.writeFileSync(path.join(OUT, "files.json"), JSON.stringify(served.sort()));
-  const sizes: Record<string, FileSize> = {};
+  const data = writeDataFiles(ROOT, path.join(OUT, "files"));
+  fs.writeFileSync(path.join(OUT, "gzipped.json"), JSON.stringify(data.paths));
+  const sizes: Record<string, FileSize> = { "data (gzipped.json)": { bytes: data.bytes, gzip: data.gzip } };
   for (const f of ["worker.js", "types.json", "page.js", ...PACKAGES.map(([, , f]) => `pkg/${f}`)]) {
     const bytes = fs.readFileSync(path.join(OUT, f));
     sizes[f] = { bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };

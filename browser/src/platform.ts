@@ -5,7 +5,8 @@
  *
  * The worker sees the course as the folder `/course` (the repository's layout: `/course/lib/dist`,
  * `/course/datasets`, `/course/node_modules`); a read of a file under it is a synchronous request (allowed in
- * workers) for `files/<path>` next to the worker script, among the files the build listed in `files.json`.
+ * workers) for `files/<path>` next to the worker script, among the files the build listed in `files.json`;
+ * those listed in `gzipped.json` (data caches) are fetched as `files/<path>.gz` and unzipped here.
  * Writes stay in memory for the life of the worker. Hashing is @noble/hashes, gunzip fflate, `path`
  * path-browserify, `Buffer` the `buffer` package: maintained ports, no second implementation here.
  */
@@ -62,15 +63,21 @@ export { Buffer };
 
 /** Paths (under COURSE_ROOT) the site serves, set by the worker from `files.json`. */
 let served = new Set<string>();
+/** Served paths stored gzipped (as `<path>.gz`). */
+let gzipped = new Set<string>();
 /** Base URL of the served files. */
 let filesBase = "";
 const written = new Map<string, Uint8Array>();
 const madeDirs = new Set<string>();
 const fetched = new Map<string, Uint8Array>();
 
-/** Sets the served files (paths relative to the repository) and the URL they are fetched from. */
-export function setServedFiles(paths: string[], baseUrl: string): void {
-  served = new Set(paths.map((p) => pathBrowserify.join(COURSE_ROOT, p)));
+/**
+ * Sets the served files (paths relative to the repository), those of them stored gzipped, and the URL they
+ * are fetched from.
+ */
+export function setServedFiles(paths: string[], baseUrl: string, gzippedPaths: string[] = []): void {
+  gzipped = new Set(gzippedPaths.map((p) => pathBrowserify.join(COURSE_ROOT, p)));
+  served = new Set([...paths.map((p) => pathBrowserify.join(COURSE_ROOT, p)), ...gzipped]);
   filesBase = baseUrl;
 }
 
@@ -93,11 +100,13 @@ function readBytes(p: string): Uint8Array {
   if (cached) return cached;
   if (!served.has(abs)) throw enoent(p, "open");
   const xhr = new XMLHttpRequest();
-  xhr.open("GET", filesBase + abs.slice(COURSE_ROOT.length + 1), false);
+  const gz = gzipped.has(abs);
+  xhr.open("GET", filesBase + abs.slice(COURSE_ROOT.length + 1) + (gz ? ".gz" : ""), false);
   xhr.responseType = "arraybuffer";
   xhr.send();
   if (xhr.status !== 200) throw enoent(p, `open (HTTP ${xhr.status})`);
-  const bytes = new Uint8Array(xhr.response as ArrayBuffer);
+  const raw = new Uint8Array(xhr.response as ArrayBuffer);
+  const bytes = gz ? fflateGunzip(raw) : raw;
   fetched.set(abs, bytes);
   return bytes;
 }

@@ -180,7 +180,11 @@ function start(): void {
   // Node's globals, for the lessons' code and the bundled packages (TypeScript sees process.browser).
   Object.assign(globalThis, { process: platform.process, Buffer: platform.Buffer });
   const base = new URL(".", self.location.href).href;
-  setServedFiles(syncJson<string[]>(base + "files.json"), base + "files/");
+  setServedFiles(
+    syncJson<string[]>(base + "files.json"),
+    base + "files/",
+    syncJson<string[]>(base + "gzipped.json"),
+  );
   (ts as unknown as { setSys(s: ts.System): void }).setSys(
     virtualSys(syncJson<TypeFiles>(base + "types.json")),
   );

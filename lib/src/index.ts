@@ -6,6 +6,8 @@
 // core
 export { seeded, randn, shuffle } from "./core/random";
 export type { Rng } from "./core/random";
+export { detMath } from "./core/detMath";
+export type { DetMath } from "./core/detMath";
 export {
   checkNonNegative,
   checkPositive,
@@ -274,7 +276,12 @@ export type { TrainOptions, TrainOptimizer, TrainProgress, TrainResult, LayerSqr
 // data loaders
 export { readSvmlight, parseSvmlight, writeSvmlight, svmlightLine } from "./data/svmlight";
 export type { SparseDataset, SvmlightReadOptions, SvmlightWriteOptions } from "./data/svmlight";
-export { loadSpamAssassin, spamAssassinTexts, SPAM_ASSASSIN_DEFAULTS } from "./data/loadSpamAssassin";
+export {
+  loadSpamAssassin,
+  spamAssassinTexts,
+  spamAssassinCachePath,
+  SPAM_ASSASSIN_DEFAULTS,
+} from "./data/loadSpamAssassin";
 export type { SpamAssassin, LoadSpamAssassinOptions } from "./data/loadSpamAssassin";
 export { rcv1Like, RCV1_LIKE_DEFAULTS } from "./data/rcv1Like";
 export type { Rcv1Like, Rcv1LikeOptions } from "./data/rcv1Like";

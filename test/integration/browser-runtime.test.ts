@@ -223,7 +223,7 @@ describe("the browser runtime", { timeout: 1_800_000 }, () => {
         const r = await runFinal(joined(cell.source));
         const err = text(r, "stderr");
         if (!r.ok || err !== "") {
-          if (!(lesson.startsWith("04-") && spamOnly(err))) failures.push(`${where}: ${err.slice(0, 300)}`);
+          failures.push(`${where}: ${err.slice(0, 300)}`);
           continue;
         }
         if (compared(lesson, n))
@@ -249,27 +249,15 @@ function joined(s: string[] | string | undefined): string {
 }
 
 /**
- * Lesson 04's SpamAssassin cells: the browser has no copy of the data set yet (it is built from an npm
- * package of 20 MB); their errors are that, and the names those cells would have declared.
- */
-function spamOnly(err: string): boolean {
-  const spam = /datasets-spam-assassin|Cannot find name '(spam|spamAda|spamSgd|docFreq|byFreq)'/;
-  return err.split("\n").every((l) => l === "" || spam.test(l) || /^\s+at /.test(l));
-}
-
-/**
- * Outputs that cannot equal tslab's, by lesson and code cell (1-based), and why. Everything else must.
+ * Outputs that cannot equal tslab's, by lesson and code cell (1-based), and why. Everything else must, to
+ * the last digit: lib and the lessons compute exp, log, pow, sin, cos, … with lib's detMath, which gives
+ * the same bits on every engine (test/integration/detMath-engines.test.ts), where the engines' Math do not.
  * - A table of wall-clock timings.
- * - Engine differences: Chromium's V8 and the V8 of Node 20 (11.3) that runs tslab give different last
- *   bits for Math.pow, exp, log, sin, cos, cbrt and atan2 (measured: 50-300 of 2000 arguments each; sqrt
- *   and hypot agree), which a figure rounded to 5 digits and a table of 1e-16 gaps show.
  * - Lesson 10 trains on Debian's full Fashion-MNIST where it is installed (as under Jupyter here); the
  *   browser has the course's subset: its outputs are checked for errors only.
  */
 const NOT_COMPARED: Record<string, { cells: number[] | "all"; why: string }> = {
   "08-adam.ipynb": { cells: [17], why: "timings" },
-  "01-challenges.ipynb": { cells: [9], why: "Math.pow in V8 versions" },
-  "09-exercises.ipynb": { cells: [4], why: "Math.log and cos in V8 versions" },
   "10-deep-network.ipynb": { cells: "all", why: "another data set" },
 };
 

@@ -31,6 +31,56 @@ function redundantPropertyNames(cells: { cell_type: string; source: string | str
   return found;
 }
 
+/**
+ * The Math functions whose last bits differ between JavaScript engines (as eslint.config.mjs forbids them in
+ * lib/src), and `**` unless exact (x ** 2, 2 ** n): a lesson computes them with lib's `detMath`, so that it
+ * prints the same digits in tslab and in the browser edition.
+ */
+const ENGINE_MATH = new Set(
+  "exp log log1p log10 log2 expm1 pow sin cos tan asin acos atan atan2 sinh cosh tanh asinh acosh atanh cbrt".split(" "),
+);
+
+/** Uses of ENGINE_MATH and of inexact `**` in a notebook's code cells, as `cell N: text`. */
+function engineMath(cells: { cell_type: string; source: string | string[] }[]): string[] {
+  const found: string[] = [];
+  cells.forEach((c, i) => {
+    if (c.cell_type !== "code") return;
+    const file = ts.createSourceFile("cell.ts", [c.source].flat().join(""), ts.ScriptTarget.ES2022, true);
+    const two = (n: ts.Node) => ts.isNumericLiteral(n) && n.text === "2";
+    const visit = (node: ts.Node): void => {
+      if (
+        ts.isPropertyAccessExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === "Math" &&
+        ENGINE_MATH.has(node.name.text)
+      )
+        found.push(`cell ${i + 1}: ${node.getText()}`);
+      if (
+        ts.isBinaryExpression(node) &&
+        (node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskEqualsToken ||
+          (node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken && !two(node.left) && !two(node.right)))
+      )
+        found.push(`cell ${i + 1}: ${node.getText()}`);
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  });
+  return found;
+}
+
+describe("the engine-math check", () => {
+  it("finds Math.exp, Math.cos passed as a value and 0.9 ** t, and leaves detMath, Math.sqrt, x ** 2 and 2 ** n alone", () => {
+    const cell = (source: string) => ({ cell_type: "code", source });
+    assert.deepEqual(
+      engineMath([
+        cell("const a = Math.exp(1) + 0.9 ** t;\nrun(Math.cos);"),
+        cell("const b = detMath.exp(1) + Math.sqrt(2) + x ** 2 + 2 ** 10 + Math.hypot(3, 4);"),
+      ]),
+      ["cell 1: Math.exp", "cell 1: 0.9 ** t", "cell 1: Math.cos"],
+    );
+  });
+});
+
 describe("the redundant-property check", () => {
   it("finds { x: x } and { x: x } = o, and leaves { x }, { x: y } and ternaries alone", () => {
     const cell = (source: string) => ({ cell_type: "code", source });
@@ -76,6 +126,10 @@ describe("committed notebooks", () => {
 
       it("writes { x } rather than { x: x }", () => {
         assert.deepEqual(redundantPropertyNames(nb.cells), []);
+      });
+
+      it("computes exp, log, pow, sin, cos, … and inexact powers with lib's detMath, not the engine's Math", () => {
+        assert.deepEqual(engineMath(nb.cells), []);
       });
 
       it("has only cell types Jupyter knows, with string or list sources", () => {

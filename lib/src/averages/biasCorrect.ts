@@ -1,4 +1,5 @@
 import { checkInteger, checkUnitInterval } from "../core/validate";
+import { detMath } from "../core/detMath";
 
 /**
  * The sum 1 - ρ^t of the weights of an EMA started at V₀ = 0 after t values: torch's `bias_correction1`
@@ -11,7 +12,7 @@ import { checkInteger, checkUnitInterval } from "../core/validate";
  * biasCorrection(0.9, 2); //=> 0.18999999999999995
  */
 export function biasCorrection(rho: number, t: number): number {
-  return 1 - rho ** t;
+  return 1 - detMath.pow(rho, t);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { detMath } from "./detMath";
+
 /**
  * A seeded pseudo-random number generator: every random draw in the library comes from one of these,
  * so a run with the same seed gives the same numbers on every machine.
@@ -41,9 +43,9 @@ export function seeded(seed: number): Rng {
       let u = 0;
       while (u === 0) u = uniform();
       const v = uniform();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
+      const r = Math.sqrt(-2 * detMath.log(u));
+      spare = r * detMath.sin(2 * Math.PI * v);
+      return r * detMath.cos(2 * Math.PI * v);
     },
     int(n: number) {
       return Math.floor(uniform() * n);

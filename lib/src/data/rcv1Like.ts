@@ -15,6 +15,7 @@ import { csrNormalizeRows, csrColumnCounts, csrMatvec } from "../sparse/csr";
 import { seeded, randn, shuffle } from "../core/random";
 import type { Rng } from "../core/random";
 import { checkInteger, checkOptionKeys, checkPositive, checkUnitInterval } from "../core/validate";
+import { detMath } from "../core/detMath";
 
 /** Options of {@link rcv1Like}; the defaults give RCV1-train's shape. */
 export interface Rcv1LikeOptions {
@@ -90,10 +91,10 @@ export function rcv1Like(options: Partial<Rcv1LikeOptions> = {}): Rcv1Like {
 
   // Document lengths (distinct terms), log-normal with mean meanNnz, clipped to [1, min(cols, 20 mean)].
   const maxLen = Math.min(cols, Math.max(1, Math.round(20 * o.meanNnz)));
-  const mu = Math.log(o.meanNnz) - (o.lengthSigma * o.lengthSigma) / 2;
+  const mu = detMath.log(o.meanNnz) - (o.lengthSigma * o.lengthSigma) / 2;
   const indptr = new Int32Array(rows + 1);
   for (let i = 0; i < rows; i++) {
-    const len = Math.round(Math.exp(mu + o.lengthSigma * rng.normal()));
+    const len = Math.round(detMath.exp(mu + o.lengthSigma * rng.normal()));
     indptr[i + 1] = indptr[i] + Math.min(maxLen, Math.max(1, len));
   }
   const nnz = indptr[rows];
@@ -103,7 +104,7 @@ export function rcv1Like(options: Partial<Rcv1LikeOptions> = {}): Rcv1Like {
   // Zipf CDF over ranks; rank r is feature featureOf[r] (a seeded permutation).
   const cdf = new Float64Array(cols);
   let total = 0;
-  for (let r = 0; r < cols; r++) cdf[r] = total += 1 / Math.pow(r + 1, o.zipfExponent);
+  for (let r = 0; r < cols; r++) cdf[r] = total += 1 / detMath.pow(r + 1, o.zipfExponent);
   for (let r = 0; r < cols; r++) cdf[r] /= total;
   const featureOf = new Int32Array(cols);
   for (let r = 0; r < cols; r++) featureOf[r] = r;
@@ -123,12 +124,12 @@ export function rcv1Like(options: Partial<Rcv1LikeOptions> = {}): Rcv1Like {
     for (let k = start; k < end; k++) {
       let tf = 1;
       while (rng.uniform() < 0.5) tf++;
-      data[k] = 1 + Math.log(tf);
+      data[k] = 1 + detMath.log(tf);
     }
   }
   const X: CSR = { rows, cols, indptr, indices, data };
   const df = csrColumnCounts(X);
-  for (let k = 0; k < nnz; k++) data[k] *= Math.log((1 + rows) / (1 + df[indices[k]])) + 1;
+  for (let k = 0; k < nnz; k++) data[k] *= detMath.log((1 + rows) / (1 + df[indices[k]])) + 1;
   csrNormalizeRows(X);
 
   // Planted labels.

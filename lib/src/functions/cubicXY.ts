@@ -1,5 +1,6 @@
 import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
+import { detMath } from "../core/detMath";
 
 /**
  * The lecture's Hessian-test example f(x, y) = x³ + y³ - 3xy (lecture §0): critical points (0, 0), a
@@ -19,7 +20,7 @@ export const cubicXY: TestFunction = {
   tex: "x^3 + y^3 - 3xy",
   f(x) {
     checkPoint("cubic_xy", 2, x);
-    return x[0] ** 3 + x[1] ** 3 - 3 * x[0] * x[1];
+    return detMath.pow(x[0], 3) + detMath.pow(x[1], 3) - 3 * x[0] * x[1];
   },
   grad(x, out) {
     checkPoint("cubic_xy", 2, x);

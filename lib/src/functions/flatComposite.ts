@@ -1,5 +1,6 @@
 import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
+import { detMath } from "../core/detMath";
 
 /**
  * The course's composite with a flat inner point (lecture §1; the lecture shows only plots, so this
@@ -28,7 +29,7 @@ export const flatComposite: TestFunction = {
   tex: "\\big((x - 1)^3 - 1\\big)^2",
   f(x) {
     checkPoint("flat_composite", 1, x);
-    const u = (x[0] - 1) ** 3 - 1;
+    const u = detMath.pow(x[0] - 1, 3) - 1;
     return u * u;
   },
   grad(x, out) {
@@ -40,7 +41,7 @@ export const flatComposite: TestFunction = {
   hessian(x, out) {
     checkPoint("flat_composite", 1, x);
     const d = x[0] - 1;
-    out[0] = 18 * d ** 4 + 12 * d * (d * d * d - 1);
+    out[0] = 18 * detMath.pow(d, 4) + 12 * d * (d * d * d - 1);
     return out;
   },
   minima: [[2]],

@@ -1,6 +1,7 @@
 import type { TestFunction } from "../core/types";
 import { checkPositive } from "../core/validate";
 import { checkPoint } from "./checkPoint";
+import { detMath } from "../core/detMath";
 
 /**
  * The lecture's "another function" with f'(x) = 2x / (x² + c) (lecture §1, §2, §5): f(x) = ln(x² + c),
@@ -26,7 +27,7 @@ export function logSquare(c = 0.001): TestFunction {
     tex: `\\ln(x^2 + ${c})`,
     f(x) {
       checkPoint("log_square", 1, x);
-      return Math.log(x[0] * x[0] + c);
+      return detMath.log(x[0] * x[0] + c);
     },
     grad(x, out) {
       checkPoint("log_square", 1, x);

@@ -1,5 +1,6 @@
 import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
+import { detMath } from "../core/detMath";
 
 /**
  * The lecture's "true risk" f(x) = x cos(πx) on [-1.5, 2] (lecture §0, after D2L 11.1): a local minimum
@@ -19,18 +20,18 @@ export const xCosPiX: TestFunction = {
   tex: "x \\cos(\\pi x)",
   f(x) {
     checkPoint("x_cos_pi_x", 1, x);
-    return x[0] * Math.cos(Math.PI * x[0]);
+    return x[0] * detMath.cos(Math.PI * x[0]);
   },
   grad(x, out) {
     checkPoint("x_cos_pi_x", 1, x);
     const u = x[0];
-    out[0] = Math.cos(Math.PI * u) - Math.PI * u * Math.sin(Math.PI * u);
+    out[0] = detMath.cos(Math.PI * u) - Math.PI * u * detMath.sin(Math.PI * u);
     return out;
   },
   hessian(x, out) {
     checkPoint("x_cos_pi_x", 1, x);
     const u = x[0];
-    out[0] = -2 * Math.PI * Math.sin(Math.PI * u) - Math.PI * Math.PI * u * Math.cos(Math.PI * u);
+    out[0] = -2 * Math.PI * detMath.sin(Math.PI * u) - Math.PI * Math.PI * u * detMath.cos(Math.PI * u);
     return out;
   },
   // Roots of f' with f'' > 0 in [-1.5, 2], lowest first (Newton to rounding; tested).

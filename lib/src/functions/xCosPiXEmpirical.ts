@@ -1,5 +1,6 @@
 import type { TestFunction } from "../core/types";
 import { checkPoint } from "./checkPoint";
+import { detMath } from "../core/detMath";
 
 /**
  * The lecture's "empirical risk" g(x) = x cos(πx) + 0.2 cos(5πx) on [-1.5, 2] (lecture §0): the true risk
@@ -20,13 +21,15 @@ export const xCosPiXEmpirical: TestFunction = {
   f(x) {
     checkPoint("x_cos_pi_x_empirical", 1, x);
     const u = x[0];
-    return u * Math.cos(Math.PI * u) + 0.2 * Math.cos(5 * Math.PI * u);
+    return u * detMath.cos(Math.PI * u) + 0.2 * detMath.cos(5 * Math.PI * u);
   },
   grad(x, out) {
     checkPoint("x_cos_pi_x_empirical", 1, x);
     const u = x[0];
     out[0] =
-      Math.cos(Math.PI * u) - Math.PI * u * Math.sin(Math.PI * u) - Math.PI * Math.sin(5 * Math.PI * u);
+      detMath.cos(Math.PI * u) -
+      Math.PI * u * detMath.sin(Math.PI * u) -
+      Math.PI * detMath.sin(5 * Math.PI * u);
     return out;
   },
   hessian(x, out) {
@@ -34,9 +37,9 @@ export const xCosPiXEmpirical: TestFunction = {
     const u = x[0];
     const pi2 = Math.PI * Math.PI;
     out[0] =
-      -2 * Math.PI * Math.sin(Math.PI * u) -
-      pi2 * u * Math.cos(Math.PI * u) -
-      5 * pi2 * Math.cos(5 * Math.PI * u);
+      -2 * Math.PI * detMath.sin(Math.PI * u) -
+      pi2 * u * detMath.cos(Math.PI * u) -
+      5 * pi2 * detMath.cos(5 * Math.PI * u);
     return out;
   },
   // Local minima in [-1.5, 2], lowest first (Newton to rounding; tested).

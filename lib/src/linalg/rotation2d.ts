@@ -1,5 +1,6 @@
 import type { Matrix } from "../core/types";
 import { checkFinite } from "../core/validate";
+import { detMath } from "../core/detMath";
 
 /**
  * The 2 x 2 rotation by θ radians (counter-clockwise), an orthogonal matrix: rotating a quadratic's
@@ -12,7 +13,7 @@ import { checkFinite } from "../core/validate";
  */
 export function rotation2d(theta: number): Matrix {
   checkFinite("angle", [theta]);
-  const c = Math.cos(theta);
-  const s = Math.sin(theta);
+  const c = detMath.cos(theta);
+  const s = detMath.sin(theta);
   return { rows: 2, cols: 2, data: Float64Array.of(c, -s, s, c) };
 }

@@ -1,3 +1,5 @@
+import { detMath } from "../core/detMath";
+
 /** Options of {@link adamStep32}: torch.optim.Adam's, camelCase (no amsgrad, no maximize). */
 export interface AdamOptions32 {
   lr: number;
@@ -49,8 +51,8 @@ export function adamStep32(
   const b2 = f(o.betas[1]);
   const c1 = f(1 - o.betas[0]); // torch: the scalar 1 - beta1 is computed in float64, then used in float32
   const c2 = f(1 - o.betas[1]);
-  const negStep = f(-(o.lr / (1 - o.betas[0] ** state.t)));
-  const bc2Sqrt = f(Math.sqrt(1 - o.betas[1] ** state.t));
+  const negStep = f(-(o.lr / (1 - detMath.pow(o.betas[0], state.t))));
+  const bc2Sqrt = f(Math.sqrt(1 - detMath.pow(o.betas[1], state.t)));
   const eps = f(o.eps);
   const wd = f(o.weightDecay);
   const { m, v } = state;

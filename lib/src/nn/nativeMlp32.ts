@@ -6,6 +6,7 @@
 import { nativeAddon } from "../core/nativeAddon";
 import type { Gemm } from "./gemm";
 import type { AdamStep32 } from "./wasmAdamStep32";
+import { detMath } from "../core/detMath";
 
 interface Addon {
   gemm(
@@ -65,8 +66,8 @@ export function createNativeAdamStep32(): AdamStep32 {
   return (params, grads, state, o) => {
     const [b1, b2] = o.betas;
     state.t += 1;
-    const stepSize = o.lr / (1 - b1 ** state.t);
-    const bc2Sqrt = Math.sqrt(1 - b2 ** state.t);
+    const stepSize = o.lr / (1 - detMath.pow(b1, state.t));
+    const bc2Sqrt = Math.sqrt(1 - detMath.pow(b2, state.t));
     raw(params, grads, state.m, state.v, b1, b2, stepSize, bc2Sqrt, o.eps, o.weightDecay);
     return params;
   };

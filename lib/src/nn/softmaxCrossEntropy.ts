@@ -1,3 +1,5 @@
+import { detMath } from "../core/detMath";
+
 /**
  * Mean softmax cross-entropy of `count` rows of logits (count x classes, row-major) against integer
  * labels, computed stably with the log-sum-exp shift; when `dlogits` is given, also writes the gradient of
@@ -23,12 +25,12 @@ export function softmaxCrossEntropy(
     let max = -Infinity;
     for (let k = 0; k < classes; k++) max = Math.max(max, logits[row + k]);
     let sum = 0;
-    for (let k = 0; k < classes; k++) sum += Math.exp(logits[row + k] - max);
+    for (let k = 0; k < classes; k++) sum += detMath.exp(logits[row + k] - max);
     const y = labels[i];
-    total += max + Math.log(sum) - logits[row + y];
+    total += max + detMath.log(sum) - logits[row + y];
     if (dlogits !== null) {
       for (let k = 0; k < classes; k++) {
-        dlogits[row + k] = (Math.exp(logits[row + k] - max) / sum - (k === y ? 1 : 0)) / count;
+        dlogits[row + k] = (detMath.exp(logits[row + k] - max) / sum - (k === y ? 1 : 0)) / count;
       }
     }
   }

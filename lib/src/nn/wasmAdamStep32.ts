@@ -1,5 +1,6 @@
 import type { AdamOptions32, AdamState32 } from "./adamStep32";
 import { checkInMemory, wasmAvailable, wasmExports, type WasmMemory } from "../core/wasmModule";
+import { detMath } from "../core/detMath";
 
 type RawAdam = (
   n: number,
@@ -41,8 +42,8 @@ export function createWasmAdamStep32(memory: WasmMemory): AdamStep32 {
     checkInMemory("adam", "state.v", state.v, memory);
     const [b1, b2] = o.betas;
     state.t += 1;
-    const stepSize = o.lr / (1 - b1 ** state.t);
-    const bc2Sqrt = Math.sqrt(1 - b2 ** state.t);
+    const stepSize = o.lr / (1 - detMath.pow(b1, state.t));
+    const bc2Sqrt = Math.sqrt(1 - detMath.pow(b2, state.t));
     const n = params.length;
     raw(
       n,

@@ -2,6 +2,7 @@ import { biasCorrection } from "../averages/biasCorrect";
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
 import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
+import { detMath } from "../core/detMath";
 
 /** Options of {@link nadam}: torch.optim.NAdam's keyword arguments in camelCase, plus extensions. */
 export type NadamOptions = {
@@ -116,8 +117,8 @@ export function nadam(options: Partial<NadamOptions> = {}): Optimizer<NadamState
       s.step += 1;
       const t = s.step;
       const biasCorrection2 = biasCorrection(beta2, t);
-      const mu = beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
-      const muNext = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * momentumDecay));
+      const mu = beta1 * (1 - 0.5 * detMath.pow(0.96, t * momentumDecay));
+      const muNext = beta1 * (1 - 0.5 * detMath.pow(0.96, (t + 1) * momentumDecay));
       s.muProduct *= mu;
       const muProductNext = torch2MuProduct ? s.muProduct * muNext : s.muProduct * mu * muNext;
       const gradStep = (-lr * (1 - mu)) / (1 - s.muProduct);

@@ -2,6 +2,7 @@ import { biasCorrection } from "../averages/biasCorrect";
 import type { Optimizer } from "../core/types";
 import { checkNonNegative } from "../core/validate";
 import { betasOptions, checkBoolean, checkStart, checkStep } from "./checkOptimizerArgs";
+import { detMath } from "../core/detMath";
 
 /** Options of {@link radam}: torch.optim.RAdam's keyword arguments in camelCase, plus `maximize`. */
 export type RadamOptions = {
@@ -90,7 +91,7 @@ export function radam(options: Partial<RadamOptions> = {}): Optimizer<RadamState
       const t = s.step;
       const biasCorrection1 = biasCorrection(beta1, t);
       const biasCorrection2 = biasCorrection(beta2, t);
-      const rhoT = rhoInf - (2 * t * beta2 ** t) / biasCorrection2;
+      const rhoT = rhoInf - (2 * t * detMath.pow(beta2, t)) / biasCorrection2;
       const rectified = rhoT > 5;
       const rect = rectified
         ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))

@@ -9,6 +9,7 @@ import {
   type Figure,
   type FigureOptions,
 } from "./figure";
+import { detMath } from "../core/detMath";
 
 export interface AccumulatorHistogramOptions extends FigureOptions {
   /** Number of bins (default 40), shared by all layers. */
@@ -41,7 +42,7 @@ export function accumulatorHistogramFigure(
   const bins = options.bins ?? 40;
   checkInteger("number of bins", bins, 1);
   const log = options.log ?? true;
-  const tx = (v: number) => (log ? (v > 0 ? Math.log10(v) : NaN) : v);
+  const tx = (v: number) => (log ? (v > 0 ? detMath.log10(v) : NaN) : v);
   let lo = Infinity;
   let hi = -Infinity;
   for (const { name, values } of list) {

@@ -12,6 +12,7 @@ import {
 } from "./figure";
 import { gridEvaluate, type Grid } from "./gridEvaluate";
 import { thinIndices, trajectoryXY, type Trajectory } from "./trajectoryXY";
+import { detMath } from "../core/detMath";
 
 /** Options of contourFigure (and of the figures built on it: animation, slider, surface). */
 export interface ContourOptions extends FigureOptions {
@@ -78,7 +79,7 @@ export function scaleZ(grid: Grid, zScale: "auto" | "log" | "linear" = "auto"): 
   }
   if (!log) return { z, log, transform: (v) => v, label: "f" };
   const delta = Math.max(spread * 1e-4, 1e-12);
-  const transform = (v: number) => Math.log10(Math.max(v - min, 0) + delta);
+  const transform = (v: number) => detMath.log10(Math.max(v - min, 0) + delta);
   const out = new Float64Array(z.length);
   for (let i = 0; i < z.length; i++) out[i] = transform(z[i]);
   return { z: out, log, transform, label: "log10(f − min f)" };

@@ -9,6 +9,7 @@ import {
   type FigureOptions,
   type Trace,
 } from "./figure";
+import { detMath } from "../core/detMath";
 
 export interface EmaFigureOptions extends FigureOptions {
   /** The decay rates ρ drawn, one line each (default [0.9]). */
@@ -64,7 +65,8 @@ export function emaFigure(data: ArrayLike<number>, options: EmaFigureOptions = {
     let prev = 0;
     for (let t = 0; t < n; t++) {
       prev = t === 0 && options.start === "first" ? data[0] : rho * prev + (1 - rho) * data[t];
-      v[t] = options.biasCorrection && options.start !== "first" ? prev / (1 - rho ** (t + 1)) : prev;
+      v[t] =
+        options.biasCorrection && options.start !== "first" ? prev / (1 - detMath.pow(rho, t + 1)) : prev;
     }
     traces.push({
       type: "scatter",

@@ -1,5 +1,6 @@
 import { checkInteger, checkOptionKeys, checkUnitInterval } from "../core/validate";
 import { axis, baseLayout, courseColor, plain, range, type Figure, type FigureOptions } from "./figure";
+import { detMath } from "../core/detMath";
 
 export interface EmaWeightsOptions extends FigureOptions {
   /** Lags k = 0 .. lags - 1 drawn (default 30). */
@@ -25,7 +26,7 @@ export function emaWeightsFigure(rhos: number | number[], options: EmaWeightsOpt
   const data = list.map((rho, k) => {
     checkUnitInterval(`rho value at index ${k}`, rho);
     const w = new Float64Array(lags);
-    for (let i = 0; i < lags; i++) w[i] = (1 - rho) * rho ** i;
+    for (let i = 0; i < lags; i++) w[i] = (1 - rho) * detMath.pow(rho, i);
     return {
       type: "bar",
       name: `ρ = ${rho}`,

@@ -1,6 +1,7 @@
 import type { Schedule } from "../core/types";
 import { checkNonNegative, checkPositive } from "../core/validate";
 import { checkScheduleKeys, recurrence } from "./recurrence";
+import { detMath } from "../core/detMath";
 
 /** Options of {@link cosineAnnealingLR} (torch.optim.lr_scheduler.CosineAnnealingLR's, in camelCase). */
 export interface CosineAnnealingLROptions {
@@ -40,9 +41,10 @@ export function cosineAnnealingLR(lr: number, options: { tMax: number; etaMin?: 
   return recurrence(lr, (prev, t) => {
     // Python's % is non-negative for a positive modulus; JS's % keeps the dividend's sign.
     const r = (((t - 1 - tMax) % period) + period) % period;
-    if (r === 0) return prev + ((lr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
+    if (r === 0) return prev + ((lr - etaMin) * (1 - detMath.cos(Math.PI / tMax))) / 2;
     return (
-      ((1 + Math.cos((Math.PI * t) / tMax)) / (1 + Math.cos((Math.PI * (t - 1)) / tMax))) * (prev - etaMin) +
+      ((1 + detMath.cos((Math.PI * t) / tMax)) / (1 + detMath.cos((Math.PI * (t - 1)) / tMax))) *
+        (prev - etaMin) +
       etaMin
     );
   });

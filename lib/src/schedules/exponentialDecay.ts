@@ -1,6 +1,7 @@
 import type { Schedule } from "../core/types";
 import { checkNonNegative, checkPositive } from "../core/validate";
 import { checkScheduleKeys, checkStep } from "./recurrence";
+import { detMath } from "../core/detMath";
 
 /** Options of {@link exponentialDecay}. */
 export interface ExponentialDecayOptions {
@@ -39,6 +40,6 @@ export function exponentialDecay(lr: number, options: ExponentialDecayOptions): 
   return (t) => {
     checkStep(t);
     const p = staircase ? Math.floor(t / decaySteps) : t / decaySteps;
-    return lr * decayRate ** p;
+    return lr * detMath.pow(decayRate, p);
   };
 }

@@ -1,6 +1,7 @@
 import type { Schedule } from "../core/types";
 import { checkInteger, checkNonNegative, checkPositive } from "../core/validate";
 import { checkScheduleKeys, recurrence } from "./recurrence";
+import { detMath } from "../core/detMath";
 
 /** Options of {@link multiStepLR} (torch.optim.lr_scheduler.MultiStepLR's, in camelCase). */
 export interface MultiStepLROptions {
@@ -35,7 +36,7 @@ export function multiStepLR(lr: number, options: { milestones: number[]; gamma?:
   // torch applies a milestone 0 at construction, so lr(0) already carries it.
   const at = (prev: number, t: number): number => {
     const c = counts.get(t);
-    return c === undefined ? prev : prev * gamma ** c;
+    return c === undefined ? prev : prev * detMath.pow(gamma, c);
   };
   return recurrence(at(lr, 0), at);
 }

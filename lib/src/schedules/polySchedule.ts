@@ -1,6 +1,7 @@
 import type { Schedule } from "../core/types";
 import { checkInteger, checkNonNegative } from "../core/validate";
 import { checkScheduleKeys, checkStep } from "./recurrence";
+import { detMath } from "../core/detMath";
 
 /** Options of {@link polySchedule} (MXNet/D2L's PolyScheduler, in camelCase). */
 export interface PolyScheduleOptions {
@@ -52,6 +53,6 @@ export function polySchedule(
     checkStep(t);
     if (t < warmupSteps) return warmupBeginLr + ((lr - warmupBeginLr) * t) / warmupSteps;
     const u = Math.min(t, maxUpdate);
-    return finalLr + (lr - finalLr) * (1 - (u - warmupSteps) / maxSteps) ** power;
+    return finalLr + (lr - finalLr) * detMath.pow(1 - (u - warmupSteps) / maxSteps, power);
   };
 }

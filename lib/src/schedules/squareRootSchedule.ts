@@ -1,6 +1,7 @@
 import type { Schedule } from "../core/types";
 import { checkNonNegative } from "../core/validate";
 import { checkStep } from "./recurrence";
+import { detMath } from "../core/detMath";
 
 /**
  * D2L 11.11's SquareRootScheduler: η_t = η₀ (t + 1)^(-1/2), the O(t^(-1/2)) decay that convex analysis
@@ -18,6 +19,6 @@ export function squareRootSchedule(lr: number): Schedule {
   checkNonNegative("learning rate", lr);
   return (t) => {
     checkStep(t);
-    return lr * (t + 1) ** -0.5;
+    return lr * detMath.pow(t + 1, -0.5);
   };
 }

@@ -12,6 +12,7 @@
  * The gradient of w_j is zero whenever x_j = 0: a sample touches only its own non-zero features.
  */
 import type { CSR } from "./csr";
+import { detMath } from "../core/detMath";
 
 /**
  * σ(z) = 1 / (1 + e^{-z}), computed without overflow for any z.
@@ -21,8 +22,8 @@ import type { CSR } from "./csr";
  * sigmoid(-800); //=> 0 (not NaN)
  */
 export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
+  if (z >= 0) return 1 / (1 + detMath.exp(-z));
+  const e = detMath.exp(z);
   return e / (1 + e);
 }
 
@@ -34,7 +35,7 @@ export function sigmoid(z: number): number {
  * log1pexp(1000); //=> 1000
  */
 export function log1pexp(z: number): number {
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+  return Math.max(z, 0) + detMath.log1p(detMath.exp(-Math.abs(z)));
 }
 
 /**
@@ -46,7 +47,7 @@ export function log1pexp(z: number): number {
  * bceWithLogits(-40, 1); //=> 40 (finite, where log(sigmoid(-40)) would lose it)
  */
 export function bceWithLogits(z: number, y: number): number {
-  return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+  return Math.max(z, 0) - z * y + detMath.log1p(detMath.exp(-Math.abs(z)));
 }
 
 /** Mean loss and accuracy of a logistic model on a data set. */
@@ -72,7 +73,7 @@ export function logisticEvaluate(
     let z = b;
     for (let k = indptr[i], end = indptr[i + 1]; k < end; k++) z += data[k] * w[indices[k]];
     const yi = y[i];
-    loss += Math.max(z, 0) - z * yi + Math.log1p(Math.exp(-Math.abs(z)));
+    loss += Math.max(z, 0) - z * yi + detMath.log1p(detMath.exp(-Math.abs(z)));
     if (z > 0 === (yi === 1)) correct++;
   }
   return X.rows === 0 ? { loss: NaN, accuracy: NaN } : { loss: loss / X.rows, accuracy: correct / X.rows };

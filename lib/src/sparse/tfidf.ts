@@ -15,6 +15,7 @@ import { checkOptionKeys } from "../core/validate";
 import type { CSR } from "./csr";
 import { csrNormalizeRows } from "./csr";
 import { tokenize, compareCodePoints } from "./tokenize";
+import { detMath } from "../core/detMath";
 
 /** Options of the TF-IDF vectorizer (scikit-learn's names in camelCase, its defaults). */
 export interface TfidfOptions {
@@ -64,6 +65,20 @@ export function tfidfFitTransform(
   options: Partial<TfidfOptions> = {},
 ): { model: TfidfModel; X: CSR } {
   checkOptionKeys("tfidfFitTransform", options, TFIDF_DEFAULTS);
+  const { model, counts } = tfidfFitCounts(docs, options);
+  return { model, X: tfidfWeigh(counts, model) };
+}
+
+/**
+ * Learns the vocabulary and idf weights of `docs` (see {@link tfidfFitTransform}) and returns the model
+ * with the documents' term counts: a CSR matrix over the vocabulary whose values are the counts (integers).
+ * {@link tfidfWeigh} turns it into the TF-IDF matrix; the counts are what a cache keeps (small integers).
+ */
+export function tfidfFitCounts(
+  docs: readonly string[],
+  options: Partial<TfidfOptions> = {},
+): { model: TfidfModel; counts: CSR } {
+  checkOptionKeys("tfidfFitCounts", options, TFIDF_DEFAULTS);
   const o = { ...TFIDF_DEFAULTS, ...options };
   validateTfidf(o, docs.length);
   const n = docs.length;
@@ -86,10 +101,10 @@ export function tfidfFitTransform(
     const id = provisional.get(kept[j]) as number;
     remap[id] = j;
     index.set(kept[j], j);
-    idf[j] = o.smoothIdf ? Math.log((1 + n) / (1 + df[id])) + 1 : Math.log(n / df[id]) + 1;
+    idf[j] = o.smoothIdf ? detMath.log((1 + n) / (1 + df[id])) + 1 : detMath.log(n / df[id]) + 1;
   }
   const model: TfidfModel = { vocabulary: kept, index, idf, options: o };
-  return { model, X: weigh(counts, remap, model) };
+  return { model, counts: keptCounts(counts, remap, model.vocabulary.length) };
 }
 
 /** Learns the vocabulary and idf weights of `docs` (see {@link tfidfFitTransform}). */
@@ -104,7 +119,7 @@ export function tfidfTransform(model: TfidfModel, docs: readonly string[]): CSR 
   const counts = countDocuments(docs, model.options.lowercase, ids, false);
   const remap = new Int32Array(model.vocabulary.length);
   for (let j = 0; j < remap.length; j++) remap[j] = j;
-  return weigh(counts, remap, model);
+  return tfidfWeigh(keptCounts(counts, remap, model.vocabulary.length), model);
 }
 
 /** Per-document term counts in CSR-like form under provisional ids (unsorted within a row). */
@@ -169,16 +184,14 @@ function countDocuments(
   return { indptr, ids: idsOut.subarray(0, nnz), tf: tfOut.subarray(0, nnz) };
 }
 
-/** Keeps vocabulary terms, sorts each row by column, applies tf (or 1 + ln tf) x idf and the norm. */
-function weigh(counts: Counts, remap: Int32Array, model: TfidfModel): CSR {
+/** Keeps vocabulary terms and sorts each row by column: the count matrix over the vocabulary. */
+function keptCounts(counts: Counts, remap: Int32Array, cols: number): CSR {
   const rows = counts.indptr.length - 1;
   const indptr = new Int32Array(rows + 1);
   let nnz = 0;
   for (let k = 0; k < counts.ids.length; k++) if (remap[counts.ids[k]] >= 0) nnz++;
   const indices = new Int32Array(nnz);
   const data = new Float64Array(nnz);
-  const { sublinearTf } = model.options;
-  const idf = model.idf;
   let p = 0;
   for (let d = 0; d < rows; d++) {
     const start = p;
@@ -190,19 +203,36 @@ function weigh(counts: Counts, remap: Int32Array, model: TfidfModel): CSR {
     indptr[d + 1] = p;
   }
   // Values in a second pass: look up each kept column's count.
-  const tfOf = new Float64Array(model.vocabulary.length);
+  const tfOf = new Float64Array(cols);
   for (let d = 0; d < rows; d++) {
     for (let k = counts.indptr[d]; k < counts.indptr[d + 1]; k++) {
       const j = remap[counts.ids[k]];
       if (j >= 0) tfOf[j] = counts.tf[k];
     }
-    for (let q = indptr[d]; q < indptr[d + 1]; q++) {
-      const j = indices[q];
-      const tf = tfOf[j];
-      data[q] = (sublinearTf ? 1 + Math.log(tf) : tf) * idf[j];
-    }
+    for (let q = indptr[d]; q < indptr[d + 1]; q++) data[q] = tfOf[indices[q]];
   }
-  const X: CSR = { rows, cols: model.vocabulary.length, indptr, indices, data };
+  return { rows, cols, indptr, indices, data };
+}
+
+/**
+ * The TF-IDF matrix from a count matrix over the model's vocabulary (as {@link tfidfFitCounts} returns):
+ * tf (or 1 + ln tf) x idf, then the model's row norm. The count matrix is not changed.
+ */
+export function tfidfWeigh(counts: CSR, model: TfidfModel): CSR {
+  const { sublinearTf } = model.options;
+  const idf = model.idf;
+  const data = new Float64Array(counts.data.length);
+  for (let q = 0; q < data.length; q++) {
+    const tf = counts.data[q];
+    data[q] = (sublinearTf ? 1 + detMath.log(tf) : tf) * idf[counts.indices[q]];
+  }
+  const X: CSR = {
+    rows: counts.rows,
+    cols: counts.cols,
+    indptr: counts.indptr.slice(),
+    indices: counts.indices.slice(),
+    data,
+  };
   return model.options.norm === "l2" ? csrNormalizeRows(X) : X;
 }
 

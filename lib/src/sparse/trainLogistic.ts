@@ -11,6 +11,7 @@ import { checkInteger, checkNonNegative, checkOptionKeys } from "../core/validat
 import { createSparseLogisticWorkspace, wasmSparseLogisticAvailable } from "./wasmSparseLogistic";
 import { nativeSparseLogistic, type NativeSparseLogistic } from "./nativeSparseLogistic";
 import { ADAGRAD_DEFAULTS } from "../optim/adagrad";
+import { detMath } from "../core/detMath";
 
 /** Options of {@link trainLogistic}: torch's names and defaults where torch has the option. */
 export interface TrainLogisticOptions {
@@ -357,8 +358,8 @@ function sgdEpoch(
     const z = b + dot(indices, data, start, end, w);
     const yi = y[i];
     // One exponential for both the loss and σ(z) (the same values as bceWithLogits and sigmoid).
-    const e = Math.exp(-Math.abs(z));
-    if (t % logEvery === 0) stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + Math.log1p(e);
+    const e = detMath.exp(-Math.abs(z));
+    if (t % logEvery === 0) stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + detMath.log1p(e);
     const step = lr * ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
     for (let k = start; k < end; k++) w[indices[k]] -= step * data[k];
     b -= step;
@@ -397,8 +398,8 @@ function adagradEpoch(
     const end = indptr[i + 1];
     const z = b + dot(indices, data, start, end, w);
     const yi = y[i];
-    const e = Math.exp(-Math.abs(z));
-    if (t % logEvery === 0) stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + Math.log1p(e);
+    const e = detMath.exp(-Math.abs(z));
+    if (t % logEvery === 0) stepLoss[t / logEvery] = Math.max(z, 0) - z * yi + detMath.log1p(e);
     const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi;
     t++;
     const clr = lrDecay === 0 ? lr : lr / (1 + (t - 1) * lrDecay);
@@ -480,7 +481,7 @@ function batchEpoch(
       let z = 0;
       for (let k = indptr[i]; k < indptr[i + 1]; k++) z += data[k] * w[indices[k]];
       z = st.scale * z + st.b;
-      loss += Math.max(z, 0) - z * y[i] + Math.log1p(Math.exp(-Math.abs(z)));
+      loss += Math.max(z, 0) - z * y[i] + detMath.log1p(detMath.exp(-Math.abs(z)));
       r[p - p0] = sigmoid(z) - y[i];
       gb += r[p - p0];
     }

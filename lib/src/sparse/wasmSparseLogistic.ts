@@ -77,7 +77,7 @@ export function createSparseLogisticWorkspace(
   const d = X.cols;
   const nnz = X.indptr[n];
   const nLosses = Math.ceil(n / logEvery) + 1;
-  // The kernel's own constants (Math.exp / log1p tables) live at 1024 and up: our arrays start at 64 KiB.
+  // The kernel's own data (its static segment) lives below 64 KiB: our arrays start there.
   let bytes = RESERVED;
   const place = (size: number): number => {
     const at = bytes;
