@@ -47,10 +47,16 @@ export function serveStatic(dir: string, port = 0): Promise<StaticServer> {
     if (!fs.existsSync(file))
       return void res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
     const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    const st = fs.statSync(file);
+    // A browser revalidates (cache-control no-cache) and gets 304 for a file it has: a lesson visited after
+    // another downloads only what it adds.
+    const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    if (req.headers["if-none-match"] === etag) return void res.writeHead(304, { etag }).end();
     const gzip = COMPRESSED.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     res.writeHead(200, {
       "content-type": type,
       "cache-control": "no-cache",
+      etag,
       ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
     });
     if (req.method === "HEAD") return void res.end();
