@@ -13,7 +13,8 @@
  * - Download notebook: the release notebook with the edited sources, which `npm run grade` grades.
  */
 import { EditorView, basicSetup } from "codemirror";
-import { EditorState, type Extension } from "@codemirror/state";
+import { EditorState, Prec, type Extension } from "@codemirror/state";
+import { keymap } from "@codemirror/view";
 import { javascript } from "@codemirror/lang-javascript";
 import { OutputRenderer, mergeStreams, type Output as NotebookOutput } from "../../jupyter/renderOutputs";
 import { BrowserRuntime, type Output } from "./runtime";
@@ -114,6 +115,8 @@ class LiveCell {
   private mount(host: HTMLElement): void {
     const stored = this.page.load(this.id);
     const extensions: Extension[] = [
+      // Shift-Enter runs the cell, as in JupyterLab.
+      Prec.highest(keymap.of([{ key: "Shift-Enter", run: () => (void this.page.runCells([this]), true) }])),
       basicSetup,
       javascript({ typescript: true }),
       EditorView.updateListener.of((u) => {
@@ -255,6 +258,10 @@ export class LivePage {
       this.cells.push(new LiveCell(this, cell, section));
     }
     this.setStatus("idle", "Cells run in your browser; edits are kept in this browser.");
+    // The worker starts as soon as the learner reaches for a cell or the toolbar, before the first Run.
+    const warm = () => void this.started();
+    document.querySelector("main")?.addEventListener("focusin", warm, { once: true });
+    bar.addEventListener("pointerenter", warm, { once: true });
   }
 
   private key(id: string): string {
