@@ -295,6 +295,8 @@ interface Shown {
   stderr: string;
   tables: number;
   figures: number;
+  /** Plotly's drawn layers (`.main-svg`) in the cell. */
+  svgs: number;
 }
 
 /** What each code cell of the page shows: printed text, error text, tables, figures. */
@@ -312,6 +314,7 @@ function shown(page: Page): Promise<Shown[]> {
       ).join(""),
       tables: s.querySelectorAll(".outputs table").length,
       figures: s.querySelectorAll(".outputs .plotly-figure").length,
+      svgs: s.querySelectorAll(".outputs .main-svg").length,
     })),
   );
 }
@@ -351,10 +354,16 @@ describe("every live lesson", { timeout: 3_600_000 }, () => {
       await page.reload();
       await open(page, lesson);
       await runAll(page);
-      await page.waitForFunction((n) => document.querySelectorAll(".main-svg").length >= n, staticSvg, {
+      const failures: string[] = [];
+      const errors = new Map((await shown(page)).map((s) => [s.id, s.stderr]));
+      // Figures of cells that cannot run in the browser yet (lesson 04's SpamAssassin) are not drawn.
+      const spam = before.filter(
+        (b) => errors.get(b.id) && lesson.startsWith("04-") && spamOnly(errors.get(b.id)!),
+      );
+      const expectedSvg = staticSvg - spam.reduce((n, b) => n + b.svgs, 0);
+      await page.waitForFunction((n) => document.querySelectorAll(".main-svg").length >= n, expectedSvg, {
         timeout: 60_000,
       });
-      const failures: string[] = [];
       const after = new Map((await shown(page)).map((s) => [s.id, s]));
       for (const b of before) {
         const a = after.get(b.id)!;
@@ -384,7 +393,7 @@ describe("every live lesson", { timeout: 3_600_000 }, () => {
       for (const id of failed)
         if (!(lesson.startsWith("04-") && spamOnly(after.get(id)?.stderr ?? "")))
           failures.push(`${lesson}: cell ${id} failed`);
-      assert.equal(await mainSvg(), staticSvg, `${lesson}: .main-svg on the page`);
+      assert.equal(await mainSvg(), expectedSvg, `${lesson}: .main-svg on the page`);
       assert.deepEqual(failures, []);
       await page.context().close();
     });
