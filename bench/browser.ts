@@ -8,8 +8,9 @@
  *   included), to the last cell's end;
  * - cold start: a fresh browser context (empty cache) per lesson, from the navigation to the first code
  *   cell's result, Run clicked as soon as the live page is ready;
- * - bytes: what the cold first visit downloads before any run (compressed, as sent), what the first Run
- *   adds (the runtime), and, lessons visited in order in one context, what each lesson adds (Run all
+ * - bytes, as sent (gzip): what the cold first visit downloads to the first cell's result, split into the
+ *   page's files (HTML, styles, scripts, plotly.js, the notebook, live.js) and the runtime (started once the
+ *   page has loaded), and, lessons visited in order in one context, what each lesson adds (Run all
  *   included; the HTTP cache revalidates, so shared files cost a 304).
  * Builds the site first when build/site/runtime/ is missing. Writes build/bench/browser.json.
  */
@@ -78,28 +79,27 @@ function answers(lesson: string): Record<string, { source: string; base: string 
   return out;
 }
 
+/** Bytes received, as sent (gzip), split into the page (its HTML, assets, notebook, live.js) and the runtime. */
+interface Bytes {
+  page: number;
+  runtime: number;
+}
+
 /** A context that lets only the loopback site through and adds up the bytes of its responses. */
-async function context(
-  browser: Browser,
-  base: string,
-): Promise<{ ctx: BrowserContext; bytes: () => number }> {
+async function context(browser: Browser, base: string): Promise<{ ctx: BrowserContext; bytes: () => Bytes }> {
   const ctx = await browser.newContext();
   await ctx.route("**/*", (r) =>
     r.request().url().startsWith(base) || r.request().url().startsWith("blob:") ? r.continue() : r.abort(),
   );
-  let total = 0;
-  const pending: Promise<void>[] = [];
+  const total: Bytes = { page: 0, runtime: 0 };
   ctx.on("requestfinished", (req) => {
-    pending.push(
-      req.sizes().then((s) => {
-        total += s.responseBodySize + s.responseHeadersSize;
-      }),
-    );
+    const url = req.url();
+    const runtime = url.startsWith(`${base}runtime/`) && !url.endsWith("/live.js");
+    void req.sizes().then((s) => {
+      total[runtime ? "runtime" : "page"] += s.responseBodySize + s.responseHeadersSize;
+    });
   });
-  return {
-    ctx,
-    bytes: () => total,
-  };
+  return { ctx, bytes: () => ({ ...total }) };
 }
 
 async function openLive(page: Page, base: string, lesson: string): Promise<void> {
@@ -152,17 +152,12 @@ async function main(): Promise<void> {
   const records: Record<string, unknown>[] = [];
   try {
     // Cold start, one fresh context (empty cache) per lesson.
-    const cold = new Map<
-      string,
-      { first_result_s: number; first_visit_bytes: number; first_run_bytes: number }
-    >();
+    const cold = new Map<string, { first_result_s: number; page_bytes: number; runtime_bytes: number }>();
     for (const lesson of lessons) {
       const { ctx, bytes } = await context(browser, base);
       const page = await ctx.newPage();
       const t0 = Date.now();
       await openLive(page, base, lesson);
-      await page.waitForLoadState("networkidle");
-      const visit = bytes();
       await page.click("section.cell.live .live-run");
       await page.waitForFunction(
         () =>
@@ -172,9 +167,10 @@ async function main(): Promise<void> {
       );
       const first = (Date.now() - t0) / 1000;
       await page.waitForLoadState("networkidle");
-      cold.set(lesson, { first_result_s: first, first_visit_bytes: visit, first_run_bytes: bytes() - visit });
+      const b = bytes();
+      cold.set(lesson, { first_result_s: first, page_bytes: b.page, runtime_bytes: b.runtime });
       console.log(
-        `cold    ${lesson} first result ${first.toFixed(1)} s, ${visit} B visit, +${bytes() - visit} B run`,
+        `cold    ${lesson} first result ${first.toFixed(1)} s, page ${b.page} B, runtime ${b.runtime} B`,
       );
       await ctx.close();
     }
@@ -205,9 +201,9 @@ async function main(): Promise<void> {
         browser_run_all_s: round(browserS),
         ratio: round(browserS / tslab.get(lesson)!),
         first_result_s: round(c.first_result_s),
-        first_visit_bytes: c.first_visit_bytes,
-        first_run_bytes: c.first_run_bytes,
-        lesson_adds_bytes: bytes() - before,
+        first_visit_page_bytes: c.page_bytes,
+        first_visit_runtime_bytes: c.runtime_bytes,
+        lesson_adds_bytes: bytes().page + bytes().runtime - before.page - before.runtime,
         failed_cells: failed,
       };
       records.push(record);

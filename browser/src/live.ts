@@ -216,6 +216,7 @@ interface Plotly {
 export class LivePage {
   readonly cells: LiveCell[] = [];
   private runtime?: BrowserRuntime;
+  private runtimeReady = false;
   private queue: Promise<unknown> = Promise.resolve();
   private generation = 0;
   private plotlyLoad?: Promise<Plotly>;
@@ -258,10 +259,15 @@ export class LivePage {
       this.cells.push(new LiveCell(this, cell, section));
     }
     this.setStatus("idle", "Cells run in your browser; edits are kept in this browser.");
-    // The worker starts as soon as the learner reaches for a cell or the toolbar, before the first Run.
+    // The worker starts once the page has loaded and the browser is idle (the static page first), or
+    // sooner when the learner reaches for a cell or the toolbar: the first Run does not wait for it.
     const warm = () => void this.started();
     document.querySelector("main")?.addEventListener("focusin", warm, { once: true });
     bar.addEventListener("pointerenter", warm, { once: true });
+    const idle = () =>
+      "requestIdleCallback" in window ? requestIdleCallback(warm, { timeout: 1000 }) : setTimeout(warm, 100);
+    if (document.readyState === "complete") idle();
+    else addEventListener("load", idle, { once: true });
   }
 
   private key(id: string): string {
@@ -308,7 +314,13 @@ export class LivePage {
   }
 
   private started(): BrowserRuntime {
-    this.runtime ??= new BrowserRuntime(new URL(this.config.runtime, location.href).href);
+    if (!this.runtime) {
+      this.runtime = new BrowserRuntime(new URL(this.config.runtime, location.href).href);
+      this.runtime.whenReady().then(
+        () => (this.runtimeReady = true),
+        () => {},
+      );
+    }
     return this.runtime;
   }
 
@@ -320,7 +332,12 @@ export class LivePage {
     const run = this.queue.then(async () => {
       for (const c of cells) {
         if (generation !== this.generation) return;
-        this.setStatus("busy", rt === this.runtime ? "Running…" : "Starting…");
+        this.setStatus(
+          "busy",
+          this.runtimeReady
+            ? `Running ${c.id}…`
+            : "Starting the runtime (the first run takes a few seconds)…",
+        );
         c.clearOutputs();
         try {
           const r = await rt.execute(c.source, (o) => c.add(o));
