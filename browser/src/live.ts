@@ -1,7 +1,7 @@
 /**
  * A live lesson page of the website: the static page (cells and their tslab outputs, rendered by
  * scripts/site) made runnable. Loaded by the page's loader (scripts/site/live.ts) only when the page is
- * served over http(s); the worker (BrowserRuntime) starts on the first Run.
+ * served over http(s); the worker (BrowserRuntime) starts at once, after the static page is shown.
  *
  * - The cells are those of the lesson's student version, `notebooks/<lesson>.ipynb` next to the page (the
  *   grader's release): each code cell's source becomes a CodeMirror 6 editor (TypeScript), read-only where
@@ -222,9 +222,11 @@ export class LivePage {
   private plotlyLoad?: Promise<Plotly>;
   readonly status: HTMLSpanElement;
 
+  /** `runtime`: one already starting (see `start`), else one starts on the first Run. */
   constructor(
     readonly config: LiveConfig,
     readonly notebook: Notebook,
+    runtime?: BrowserRuntime,
   ) {
     const bar = document.createElement("div");
     bar.className = "live-bar";
@@ -259,15 +261,7 @@ export class LivePage {
       this.cells.push(new LiveCell(this, cell, section));
     }
     this.setStatus("idle", "Cells run in your browser; edits are kept in this browser.");
-    // The worker starts once the page has loaded and the browser is idle (the static page first), or
-    // sooner when the learner reaches for a cell or the toolbar: the first Run does not wait for it.
-    const warm = () => void this.started();
-    document.querySelector("main")?.addEventListener("focusin", warm, { once: true });
-    bar.addEventListener("pointerenter", warm, { once: true });
-    const idle = () =>
-      "requestIdleCallback" in window ? requestIdleCallback(warm, { timeout: 1000 }) : setTimeout(warm, 100);
-    if (document.readyState === "complete") idle();
-    else addEventListener("load", idle, { once: true });
+    if (runtime) this.adopt(runtime);
   }
 
   private key(id: string): string {
@@ -313,15 +307,17 @@ export class LivePage {
     return this.plotlyLoad;
   }
 
+  private adopt(runtime: BrowserRuntime): void {
+    this.runtime = runtime;
+    runtime.whenReady().then(
+      () => (this.runtimeReady = true),
+      () => {},
+    );
+  }
+
   private started(): BrowserRuntime {
-    if (!this.runtime) {
-      this.runtime = new BrowserRuntime(new URL(this.config.runtime, location.href).href);
-      this.runtime.whenReady().then(
-        () => (this.runtimeReady = true),
-        () => {},
-      );
-    }
-    return this.runtime;
+    if (!this.runtime) this.adopt(new BrowserRuntime(new URL(this.config.runtime, location.href).href));
+    return this.runtime!;
   }
 
   /** Runs cells in order after those already queued; the queue is dropped by Restart. */
@@ -399,11 +395,17 @@ declare global {
   }
 }
 
+/**
+ * The runtime starts first, in parallel with the notebook's download and the editors: this script runs
+ * after the static page is shown (its loader comes last in the page), and the first Run then finds
+ * TypeScript loaded or loading.
+ */
 async function start(config: LiveConfig): Promise<LivePage> {
+  const runtime = new BrowserRuntime(new URL(config.runtime, location.href).href);
   const url = new URL(`notebooks/${config.lesson}.ipynb`, location.href).href;
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return new LivePage(config, (await res.json()) as Notebook);
+  return new LivePage(config, (await res.json()) as Notebook, runtime);
 }
 
 if (window.courseLiveConfig) {
