@@ -15,6 +15,7 @@ import { escapeHtml } from "../../jupyter/html";
 import { renderMarkdownInline } from "./markdown";
 import type { MathError } from "./math";
 import { page, writeAssets } from "./page";
+import { writeLive } from "./live";
 import { lessonInfo, renderNotebook } from "./renderNotebook";
 import { studentView } from "./studentView";
 
@@ -36,6 +37,8 @@ export interface BuildOptions {
   api?: boolean;
   /** Execute the lessons whose executed copy is missing or stale (default true). */
   execute?: boolean;
+  /** Write the live edition's runtime and notebooks (default true; student version only). */
+  live?: boolean;
   /** Course title (default: the first heading of README.md). */
   courseTitle?: string;
   log?: (line: string) => void;
@@ -213,6 +216,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
       plotly: figures > 0,
       kind: "lesson",
       instructor,
+      live: instructor ? undefined : stem(record.notebook),
       prev: prev ? { href: prev.page, label: prev.title } : undefined,
       next: next ? { href: next.page, label: next.title } : undefined,
     });
@@ -220,7 +224,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   });
   fs.writeFileSync(path.join(siteDir, "index.html"), indexPage(title, lessons, instructor));
 
-  // 3. API reference
+  // 3. the live edition (student pages only): the browser runtime and the release notebooks
+  if (!instructor && options.live !== false) await writeLive(siteDir, notebooks, log);
+
+  // 4. API reference
   const api: BuildReport["api"] = apiBuild ? await apiBuild : null;
   if (api && !api.ok) log(`API reference failed:\n${api.log}`);
 

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { escapeHtml } from "../../jupyter/html";
 import { FIGURE_SCRIPT } from "../../jupyter/renderOutputs";
+import { LIVE_CSS, LIVE_HINT, LIVE_LOADER } from "./live";
 
 export interface NavLink {
   href: string;
@@ -25,6 +26,8 @@ export interface PageOptions {
   kind: "index" | "lesson";
   /** Shown in the header when the site is the instructor's version. */
   instructor?: boolean;
+  /** The lesson's name when the page has a live edition (scripts/site/live.ts). */
+  live?: string;
 }
 
 function nav(o: PageOptions, where: "top" | "bottom"): string {
@@ -54,11 +57,11 @@ export function page(o: PageOptions): string {
 <header class="site"><a class="course" href="index.html">${escapeHtml(o.courseTitle)}</a>${badge}</header>
 ${pager ? nav(o, "top") : ""}
 <main>
-${o.body}
+${o.live ? `<p class="live-hint">${LIVE_HINT}</p>\n` : ""}${o.body}
 </main>
 ${pager ? nav(o, "bottom") : ""}
 ${o.plotly ? `<script src="assets/plotly.min.js"></script>\n` : ""}<script src="assets/site.js"></script>
-</body>
+${o.live ? `<script src="assets/live.js" data-lesson="${escapeHtml(o.live)}"></script>\n` : ""}</body>
 </html>
 `;
 }
@@ -113,6 +116,7 @@ export function writeAssets(root: string, siteDir: string): void {
     path.join(root, "node_modules", "plotly.js-dist-min", "plotly.min.js"),
     path.join(assets, "plotly.min.js"),
   );
-  fs.writeFileSync(path.join(assets, "site.css"), SITE_CSS);
+  fs.writeFileSync(path.join(assets, "site.css"), SITE_CSS + LIVE_CSS);
   fs.writeFileSync(path.join(assets, "site.js"), SITE_JS);
+  fs.writeFileSync(path.join(assets, "live.js"), LIVE_LOADER);
 }

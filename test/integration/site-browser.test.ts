@@ -210,6 +210,9 @@ describe("the course website (npm run build) in headless Chromium, offline", () 
         assert.ok((await page.locator(".katex-display").count()) >= 1, "display math");
         assert.equal(await page.locator("table.fixture-table").count(), 1, "HTML output");
         assert.match(text, /not implemented/);
+        // From disk the page stays static and says how to get the live one.
+        assert.match(text, /static view\. To edit and run the cells.*npm run serve/s);
+        assert.equal(await page.locator(".live-bar, .live-editor").count(), 0, "no live page from disk");
         assert.doesNotMatch(
           text,
           /return 2 \* x|solution-output-marker|hidden-test-marker|Instructor's answer/,
