@@ -59,6 +59,8 @@ function lines(text: string): string[] {
 class LiveCell {
   view!: EditorView;
   readonly outputs: Output[] = [];
+  /** The run count when this cell last ran (as Jupyter's `execution_count`), null before. */
+  executionCount: number | null = null;
   readonly box: HTMLDivElement;
   readonly note: HTMLParagraphElement;
   readonly resetButton: HTMLButtonElement;
@@ -219,6 +221,7 @@ export class LivePage {
   private runtimeReady = false;
   private queue: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  private executions = 0;
   private plotlyLoad?: Promise<Plotly>;
   readonly status: HTMLSpanElement;
 
@@ -335,6 +338,7 @@ export class LivePage {
             : "Starting the runtime (the first run takes a few seconds)…",
         );
         c.clearOutputs();
+        c.executionCount = ++this.executions;
         try {
           const r = await rt.execute(c.source, (o) => c.add(o));
           c.section.dataset.state = r.ok ? "done" : "failed";
@@ -352,6 +356,7 @@ export class LivePage {
   /** Stops whatever runs (a new worker: earlier declarations are gone) and drops the queued cells. */
   async restart(): Promise<void> {
     this.generation++;
+    this.executions = 0;
     for (const c of this.cells) if (c.section.dataset.state === "queued") c.section.dataset.state = "";
     this.queue = Promise.resolve();
     if (!this.runtime) return;
@@ -365,13 +370,23 @@ export class LivePage {
     for (const c of this.cells) c.reset();
   }
 
-  /** The release notebook with the learner's sources. */
+  /**
+   * The release notebook with the learner's sources and, for the cells run here, their outputs and run
+   * counts as Jupyter saves them (streams merged, display updates applied, no transient ids).
+   */
   notebookWithEdits(): Notebook {
     const nb = JSON.parse(JSON.stringify(this.notebook)) as Notebook;
     const byId = new Map(this.cells.map((c) => [c.id, c]));
     for (const cell of nb.cells) {
       const live = cell.id ? byId.get(cell.id) : undefined;
-      if (live) cell.source = lines(live.source);
+      if (!live) continue;
+      cell.source = lines(live.source);
+      if (live.executionCount === null) continue;
+      cell.execution_count = live.executionCount;
+      cell.outputs = mergeStreams(live.outputs as NotebookOutput[]).map((o) => {
+        const { transient: _transient, ...saved } = o as NotebookOutput & { transient?: unknown };
+        return o.output_type === "stream" ? saved : { metadata: {}, ...saved };
+      });
     }
     return nb;
   }
