@@ -24,6 +24,8 @@ interface Converted {
 }
 interface Converter {
   convert(prevDecl: string, src: string): Converted;
+  complete(prevDecl: string, src: string, pos: number): unknown;
+  inspect(prevDecl: string, src: string, pos: number): unknown;
   close(): void;
 }
 interface Executor {
@@ -212,6 +214,8 @@ function start(): void {
       pendingEmit = { esm: emitted.lastEmittedOutput, map: emitted.lastEmittedSourceMap };
       return r;
     },
+    complete: (prevDecl, src, pos) => conv.complete(prevDecl, src, pos),
+    inspect: (prevDecl, src, pos) => conv.inspect(prevDecl, src, pos),
     close: () => conv.close(),
   };
   const convs = { node: recording, browser: recording, close: () => conv.close() };

@@ -108,11 +108,10 @@ export class TslabKernel extends BaseKernel {
       this.stream({ name: o.name ?? "stdout", text: o.text ?? "" });
       return;
     }
-    const content = {
-      data: (o.data ?? {}) as KernelMessage.IDisplayDataMsg["content"]["data"],
-      metadata: (o.metadata ?? {}) as KernelMessage.IDisplayDataMsg["content"]["metadata"],
-      transient: o.transient ?? {},
-    };
+    // As JSON, as tslab sends it over Jupyter's wire (typed arrays in a figure included).
+    const content = JSON.parse(
+      JSON.stringify({ data: o.data ?? {}, metadata: o.metadata ?? {}, transient: o.transient ?? {} }),
+    ) as KernelMessage.IDisplayDataMsg["content"];
     if (o.output_type === "update_display_data") this.updateDisplayData(content);
     else this.displayData(content);
   }
