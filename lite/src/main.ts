@@ -51,7 +51,10 @@ export async function main(
     plotlyRenderer,
   ];
   const serviceManager = (await registry.resolveRequiredService(IServiceManager)) as ServiceManager.IManager;
-  const app = new App({ pluginRegistry: registry, mimeExtensions: mimes, serviceManager });
+  // JupyterLab takes a renderer as its own module (createRendermimePlugins reads a module without
+  // __esModule as the extension itself), as jupyterlite's app/ passes them.
+  const mimeModules = mimes as unknown as IRenderMime.IExtensionModule[];
+  const app = new App({ pluginRegistry: registry, mimeExtensions: mimeModules, serviceManager });
   app.name = PageConfig.getOption("appName") || "JupyterLite";
   (window as unknown as { jupyterapp: unknown }).jupyterapp = app;
   await app.start({ bubblingKeydown: true });

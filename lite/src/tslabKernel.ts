@@ -112,7 +112,8 @@ export class TslabKernel extends BaseKernel {
     const content = JSON.parse(
       JSON.stringify({ data: o.data ?? {}, metadata: o.metadata ?? {}, transient: o.transient ?? {} }),
     ) as KernelMessage.IDisplayDataMsg["content"];
-    if (o.output_type === "update_display_data") this.updateDisplayData(content);
+    if (o.output_type === "update_display_data")
+      this.updateDisplayData(content as KernelMessage.IUpdateDisplayDataMsg["content"]);
     else this.displayData(content);
   }
 }
