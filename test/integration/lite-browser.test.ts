@@ -86,7 +86,11 @@ let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
-/** Console noise of JupyterLab itself that is no error of the course's (React's advice to developers). */
+/**
+ * Console messages of JupyterLab itself, no error of the course's: React's advice to developers, and the
+ * warnings yjs prints when JupyterLab's notebook model reads its cells' shared types (the bundle has one
+ * copy of yjs; they appear with the notebooks of any kernel).
+ */
 const BENIGN = /Download the React DevTools|Add Yjs type to a document|yjs#509/;
 
 function watch(p: Page): void {
