@@ -69,6 +69,8 @@ export class TslabKernel extends BaseKernel {
     content: KernelMessage.IExecuteRequestMsg["content"],
   ): Promise<KernelMessage.IExecuteReplyMsg["content"]> {
     const r = await this.runtime.execute(content.code, (o) => this.forward(o));
+    // A kernel shut down or restarted (a new kernel took its place) sends nothing more.
+    if (this.isDisposed) return new Promise(() => {});
     const execution_count = this.executionCount;
     if (r.ok) return { status: "ok", execution_count, user_expressions: {} };
     return { status: "error", execution_count, ename: "", evalue: "", traceback: [] };
@@ -104,6 +106,7 @@ export class TslabKernel extends BaseKernel {
   async commClose(): Promise<void> {}
 
   private forward(o: Output): void {
+    if (this.isDisposed) return;
     if (o.output_type === "stream") {
       this.stream({ name: o.name ?? "stdout", text: o.text ?? "" });
       return;
