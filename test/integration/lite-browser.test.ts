@@ -87,11 +87,19 @@ let page: Page;
 const pageErrors: string[] = [];
 
 /**
- * Console messages of JupyterLab itself, no error of the course's: React's advice to developers, and the
- * warnings yjs prints when JupyterLab's notebook model reads its cells' shared types (the bundle has one
- * copy of yjs; they appear with the notebooks of any kernel).
+ * Console messages of JupyterLab and the browser, no error of the course's: React's advice to developers,
+ * the warnings yjs prints when JupyterLab's notebook model reads its cells' shared types (the bundle has
+ * one copy of yjs; they appear with the notebooks of any kernel), and headless Chromium's performance notes
+ * on plotly's canvas and WebGL readbacks.
  */
-const BENIGN = /Download the React DevTools|Add Yjs type to a document|yjs#509/;
+const BENIGN =
+  /Download the React DevTools|Add Yjs type to a document|yjs#509|Canvas2D: Multiple readback operations|GPU stall due to ReadPixels/;
+
+/**
+ * JupyterLab asks the server to resolve a path printed in an output (`api/resolvePath`, to make it a link);
+ * JupyterLite has no server, the answer is 404 and the path stays text.
+ */
+const RESOLVE_PATH = /\/api\/resolvePath\?/;
 
 /**
  * JupyterLab's kernel connection when JupyterLite restarts a kernel (it closes the kernel's socket and
@@ -110,7 +118,7 @@ function watch(p: Page): void {
   p.on("console", (m) => {
     if (m.type() !== "error" && m.type() !== "warning") return;
     const text = `${m.text()} ${m.location().url}`;
-    if (BENIGN.test(text) || RESTART.test(text) || SPAM_LOOKUP.test(text)) return;
+    if ([BENIGN, RESTART, SPAM_LOOKUP, RESOLVE_PATH].some((r) => r.test(text))) return;
     pageErrors.push(`console ${m.type()}: ${text.slice(0, 300)}`);
   });
 }
