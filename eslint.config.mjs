@@ -86,6 +86,7 @@ export default tseslint.config(
       "lib/dist/**",
       "lib/assembly/**",
       "build/**",
+      "lite/.build/**",
       ".venv/**",
       ".jupyter/**",
       "workspace/**",

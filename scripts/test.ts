@@ -10,6 +10,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "../jupyter/environment";
+import { ensureLiteInstalled } from "./build-lite";
 import { executeNotebooks, formatResult, lessonNotebooks } from "../jupyter/executeNotebook";
 
 let passed = 0;
@@ -130,7 +131,28 @@ async function main(): Promise<void> {
     console.log(
       `notebooks: ${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length} failed`,
     );
-    if (!runtimeOnly) nodeTests("integration", integration, 1);
+    if (!runtimeOnly) {
+      // The JupyterLite edition's packages (lite/, not part of `npm install`), installed once, and its
+      // sources type-checked; its browser test builds it.
+      let liteReady = true;
+      try {
+        ensureLiteInstalled();
+      } catch (e) {
+        liteReady = false;
+        console.error(e instanceof Error ? e.message : e);
+      }
+      tally("install lite/ (npm ci --prefix lite, once)", liteReady);
+      if (liteReady)
+        tally(
+          "type-check lite/ (tsc -p lite)",
+          run(process.execPath, [
+            path.join(ROOT, "node_modules/typescript/bin/tsc"),
+            "-p",
+            "lite/tsconfig.json",
+          ]),
+        );
+      nodeTests("integration", integration, 1);
+    }
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;

@@ -32,6 +32,7 @@ export class BrowserRuntime {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   private lastId = -1;
+  private readonly replies = new Map<number, (content: unknown) => void>();
 
   /** `base`: the URL of the folder holding worker.js (build/browser/). */
   constructor(private readonly base: string) {
@@ -52,6 +53,9 @@ export class BrowserRuntime {
             p.outputs.push(m.msg);
             p.onOutput?.(m.msg);
           }
+        } else if (m.type === "reply") {
+          this.replies.get(m.id)?.((e.data as { content: unknown }).content);
+          this.replies.delete(m.id);
         } else if (m.type === "done") {
           const p = this.pending.get(m.id);
           this.pending.delete(m.id);
@@ -80,10 +84,45 @@ export class BrowserRuntime {
 
   /** Ends the worker at once (a runaway loop included) and starts a fresh one; pending cells fail. */
   restart(): Promise<number> {
+    this.stop();
+    this.start();
+    return this.ready;
+  }
+
+  /** Ends the worker for good (a kernel shut down); pending cells fail. */
+  close(): void {
+    this.stop();
+  }
+
+  private stop(): void {
     this.worker.terminate();
     for (const p of this.pending.values()) p.resolve({ ok: false, outputs: p.outputs, ms: 0 });
     this.pending.clear();
-    this.start();
-    return this.ready;
+    for (const r of this.replies.values()) r(undefined);
+    this.replies.clear();
+  }
+
+  /**
+   * Completions at `pos` (a UTF-16 offset) in `code`, from tslab's executor (the TypeScript language
+   * service over the cells run so far): the replaced range and the candidates.
+   */
+  async complete(code: string, pos: number): Promise<{ start: number; end: number; candidates: string[] }> {
+    const r = (await this.request("complete", code, pos)) as
+      { start: number; end: number; candidates: string[] } | undefined;
+    return r ?? { start: pos, end: pos, candidates: [] };
+  }
+
+  /** What TypeScript says of the name at `pos` in `code` (tslab's inspect text), or undefined. */
+  async inspect(code: string, pos: number): Promise<string | undefined> {
+    return (await this.request("inspect", code, pos)) as string | undefined;
+  }
+
+  private async request(type: "complete" | "inspect", code: string, pos: number): Promise<unknown> {
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.replies.set(id, resolve);
+      this.worker.postMessage({ type, id, code, pos });
+    });
   }
 }

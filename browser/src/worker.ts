@@ -16,6 +16,7 @@ import { setModuleRequire, setRunHook, setServedFiles } from "./platform";
 import { virtualSys, type TypeFiles } from "./vfs";
 import { moduleRequire } from "./modules";
 import { setDisplayWriter } from "./tslabJupyter";
+import { printQuickInfo } from "tslab/dist/inspect";
 
 interface Converted {
   output?: string;
@@ -23,10 +24,14 @@ interface Converted {
 }
 interface Converter {
   convert(prevDecl: string, src: string): Converted;
+  complete(prevDecl: string, src: string, pos: number): unknown;
+  inspect(prevDecl: string, src: string, pos: number): unknown;
   close(): void;
 }
 interface Executor {
   execute(src: string): Promise<boolean>;
+  complete(src: string, pos: number): { start: number; end: number; candidates: string[] };
+  inspect(src: string, pos: number): ts.QuickInfo | undefined;
 }
 
 const scope = self as unknown as {
@@ -213,6 +218,8 @@ function start(): void {
       pendingEmit = { esm: emitted.lastEmittedOutput, map: emitted.lastEmittedSourceMap };
       return r;
     },
+    complete: (prevDecl, src, pos) => conv.complete(prevDecl, src, pos),
+    inspect: (prevDecl, src, pos) => conv.inspect(prevDecl, src, pos),
     close: () => conv.close(),
   };
   const convs = { node: recording, browser: recording, close: () => conv.close() };
@@ -229,8 +236,28 @@ scope.onerror = (e: ErrorEvent) => {
   e.preventDefault();
 };
 
+/**
+ * Completion and inspection (Tab, Shift-Tab in JupyterLab), as tslab's kernel answers them: from its
+ * executor, over the declarations of the cells run so far. `{ type: "complete" | "inspect", id, code, pos }`
+ * in, `{ type: "reply", id, content }` out.
+ */
+function answer(data: { type: string; id: number; code: string; pos: number }): void {
+  let content: unknown;
+  try {
+    if (data.type === "complete") content = executor!.complete(data.code, data.pos);
+    else {
+      const info = executor!.inspect(data.code, data.pos);
+      content = info ? printQuickInfo(info) : undefined;
+    }
+  } catch {
+    content = undefined;
+  }
+  scope.postMessage({ type: "reply", id: data.id, content });
+}
+
 scope.onmessage = (e: MessageEvent) => {
-  const data = e.data as { type: string; id: number; code: string };
+  const data = e.data as { type: string; id: number; code: string; pos: number };
+  if (data.type === "complete" || data.type === "inspect") return answer(data);
   if (data.type !== "execute") return;
   queue = queue.then(async () => {
     currentId = data.id;

@@ -18,6 +18,7 @@ import { page, writeAssets } from "./page";
 import { writeLive } from "./live";
 import { lessonInfo, renderNotebook } from "./renderNotebook";
 import { studentView } from "./studentView";
+import { copyLiteEdition, liteIndexParagraph, liteLessonLink } from "./liteEdition";
 
 export const DEFAULT_COURSE_TITLE = "Optimization for Deep Learning";
 /** The course's time budget: no lesson over 90 s, the whole build within 10 minutes on 2 cores. */
@@ -83,7 +84,7 @@ export function courseTitle(root = ROOT): string {
 const stem = (file: string) => path.basename(file).replace(/\.ipynb$/, "");
 const seconds = (s: number | null) => (s === null ? "–" : `${s.toFixed(1)} s`);
 
-function indexPage(title: string, lessons: LessonRecord[], instructor: boolean): string {
+function indexPage(title: string, lessons: LessonRecord[], instructor: boolean, lite = false): string {
   const items = lessons
     .map(
       (l) => `<li><a class="lesson-title" href="${escapeHtml(l.page)}">${escapeHtml(l.title)}</a>
@@ -97,6 +98,7 @@ function indexPage(title: string, lessons: LessonRecord[], instructor: boolean):
 <p>The lessons in order. Each is a notebook executed with the tslab TypeScript kernel; every number and figure
 on these pages was computed by the course library. The <a href="api/index.html">API reference</a> documents
 the library${instructor ? "" : "; exercise solutions are left for you to write"}.</p>
+${lite ? liteIndexParagraph() : ""}
 <ol class="lessons">
 ${items}
 </ol>`;
@@ -206,13 +208,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
     lessons.push(record);
     rendered.push({ record, html, figures: record.figures });
   }
+  const lite = copyLiteEdition(path.join(ROOT, "build", "lite"), siteDir);
   rendered.forEach(({ record, html, figures }, i) => {
     const prev = rendered[i - 1]?.record;
     const next = rendered[i + 1]?.record;
     const out = page({
       title: record.title,
       courseTitle: title,
-      body: html,
+      body: lite ? liteLessonLink(record.notebook) + html : html,
       plotly: figures > 0,
       kind: "lesson",
       instructor,
@@ -222,7 +225,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
     });
     fs.writeFileSync(path.join(siteDir, record.page), out);
   });
-  fs.writeFileSync(path.join(siteDir, "index.html"), indexPage(title, lessons, instructor));
+  fs.writeFileSync(path.join(siteDir, "index.html"), indexPage(title, lessons, instructor, lite));
 
   // 3. the live edition (student pages only): the browser runtime and the release notebooks
   if (!instructor && options.live !== false) await writeLive(siteDir, notebooks, log);

@@ -4,19 +4,18 @@
  * (tslabReference.ts) print the same text, refuse the same ill-typed cells with the same messages, and
  * keep the same declarations across cells; a runtime error names the cell's own line and column; output is
  * streamed while a cell runs; displays reach the page as Jupyter messages; Restart ends `while (true) {}`.
+ * The lessons themselves run on the live pages (site-live.test.ts) and in JupyterLite (lite-browser.test.ts),
+ * compared with tslab's executed copies by lessonOutputs.ts.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "child_process";
 import type * as http from "http";
-import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
 import { buildBrowser } from "../../browser/build";
 import { serveStatic } from "./browserServer";
-import { executeNotebooks, formatResult } from "../../jupyter/executeNotebook";
-import { libSha256, staleReason } from "../../jupyter/freshness";
 import type { CellResult } from "../../browser/src/runtime";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -200,150 +199,4 @@ describe("the browser runtime", { timeout: 1_800_000 }, () => {
     const r = await run("const fresh = 1;\nfresh + 1");
     assert.equal(text(r, "stdout"), "2\n");
   });
-
-  it("runs every lesson with Run all, no error, and prints, tabulates and plots what tslab's executed copy does", async () => {
-    const dir = path.join(root, "notebooks");
-    const lessons = fs
-      .readdirSync(dir)
-      .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
-      .sort();
-    assert.ok(lessons.length >= 12, lessons.join(", "));
-    const executed = await executedCopies(lessons.map((f) => path.join(dir, f)));
-    const failures: string[] = [];
-    for (const lesson of lessons) {
-      await page.evaluate(() => window.courseRuntime.restart());
-      const nb = JSON.parse(fs.readFileSync(path.join(dir, lesson), "utf8")) as Notebook;
-      const ref = JSON.parse(fs.readFileSync(executed.get(lesson)!, "utf8")) as Notebook;
-      let n = 0;
-      for (let c = 0; c < nb.cells.length; c++) {
-        const cell = nb.cells[c];
-        if (cell.cell_type !== "code") continue;
-        n++;
-        const where = `${lesson} code cell ${n}`;
-        const r = await runFinal(joined(cell.source));
-        const err = text(r, "stderr");
-        if (!r.ok || err !== "") {
-          failures.push(`${where}: ${err.slice(0, 300)}`);
-          continue;
-        }
-        if (compared(lesson, n))
-          failures.push(...compareOutputs(where, r.outputs, ref.cells[c].outputs ?? []));
-      }
-    }
-    assert.deepEqual(failures, []);
-  });
 });
-
-interface Notebook {
-  cells: { cell_type: string; source: string[] | string; outputs?: RefOutput[] }[];
-}
-interface RefOutput {
-  output_type: string;
-  name?: string;
-  text?: string[] | string;
-  data?: Record<string, unknown>;
-}
-
-function joined(s: string[] | string | undefined): string {
-  return Array.isArray(s) ? s.join("") : (s ?? "");
-}
-
-/**
- * Outputs that cannot equal tslab's, by lesson and code cell (1-based), and why. Everything else must, to
- * the last digit: lib and the lessons compute exp, log, pow, sin, cos, … with lib's detMath, which gives
- * the same bits on every engine (test/integration/detMath-engines.test.ts), where the engines' Math do not.
- * - A table of wall-clock timings.
- * - Lesson 10 trains on Debian's full Fashion-MNIST where it is installed (as under Jupyter here); the
- *   browser has the course's subset: its outputs are checked for errors only.
- */
-const NOT_COMPARED: Record<string, { cells: number[] | "all"; why: string }> = {
-  "08-adam.ipynb": { cells: [17], why: "timings" },
-  "10-deep-network.ipynb": { cells: "all", why: "another data set" },
-};
-
-function compared(lesson: string, cell: number): boolean {
-  const skip = NOT_COMPARED[lesson];
-  return !skip || (skip.cells !== "all" && !skip.cells.includes(cell));
-}
-
-/** Lines that differ between runs by nature: wall-clock timings. */
-const TIMING = /\b\d+(\.\d+)? ?(s|ms)\b|\bin \d+(\.\d+)? ?s\b/;
-
-/** Runs a cell; its outputs with updates applied to their displays, as a saved notebook keeps them. */
-async function runFinal(code: string): Promise<CellResult> {
-  const json = await page.evaluate(async (c) => {
-    const r = await window.courseRuntime.execute(c);
-    const outputs: typeof r.outputs = [];
-    for (const o of r.outputs) {
-      if (o.output_type === "update_display_data") {
-        const shown = outputs.find((p) => p.transient?.display_id === o.transient?.display_id);
-        if (shown) shown.data = o.data;
-      } else outputs.push({ ...o });
-    }
-    // Typed arrays in figures: serialized as Jupyter serializes them.
-    return JSON.stringify({ ...r, outputs });
-  }, code);
-  return JSON.parse(json) as CellResult;
-}
-
-/** The differences between a cell's outputs in the browser and in tslab's executed copy. */
-function compareOutputs(where: string, got: CellResult["outputs"], want: RefOutput[]): string[] {
-  const out: string[] = [];
-  const stdout = (os: { output_type: string; name?: string; text?: string[] | string }[]) =>
-    os
-      .filter((o) => o.output_type === "stream" && o.name === "stdout")
-      .map((o) => joined(o.text))
-      .join("")
-      .split("\n");
-  const a = stdout(got);
-  const b = stdout(want);
-  if (a.length !== b.length) out.push(`${where}: ${a.length} printed lines, tslab ${b.length}`);
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i] && !(TIMING.test(a[i]) && TIMING.test(b[i])))
-      out.push(`${where}, line ${i + 1}:\n  browser ${a[i]}\n  tslab   ${b[i]}`);
-  }
-  const displays = (os: { output_type: string; data?: Record<string, unknown> }[]) =>
-    os.filter((o) => o.output_type === "display_data").map((o) => o.data ?? {});
-  const da = displays(got);
-  const db = displays(want);
-  if (da.length !== db.length) out.push(`${where}: ${da.length} displays, tslab ${db.length}`);
-  for (let i = 0; i < Math.min(da.length, db.length); i++) {
-    const plotly = "application/vnd.plotly.v1+json";
-    const x = da[i];
-    const y = db[i];
-    try {
-      // The runner keeps a figure's plotly JSON and drops its HTML copy (which inlines plotly.js) from the
-      // executed copy (jupyter/driver.py): compare the parts the executed copy keeps.
-      const kept = (d: Record<string, unknown>) =>
-        Object.keys(d).filter((k) => !(plotly in d && k === "text/html"));
-      assert.deepEqual(kept(x).sort(), kept(y).sort());
-      if (plotly in x) {
-        const fx = x[plotly] as { data: unknown; layout: unknown };
-        const fy = y[plotly] as { data: unknown; layout: unknown };
-        assert.deepEqual(fx.data, fy.data);
-        assert.deepEqual(fx.layout, fy.layout);
-        assert.equal(joined(x["text/plain"] as string), joined(y["text/plain"] as string[]));
-      } else {
-        for (const k of Object.keys(x)) assert.equal(joined(x[k] as string), joined(y[k] as string[]));
-      }
-    } catch (e) {
-      out.push(`${where}, display ${i + 1}: ${(e as Error).message.slice(0, 400)}`);
-    }
-  }
-  return out;
-}
-
-/**
- * tslab's executed copies of `notebooks` (build/executed/, as `npm test` and `npm run execute` leave
- * them), executed now through Jupyter where missing or stale.
- */
-async function executedCopies(notebooks: string[]): Promise<Map<string, string>> {
-  const libHash = libSha256(root);
-  const out = path.join(root, "build", "executed");
-  const stale = notebooks.filter((f) => staleReason(f, path.join(out, path.basename(f)), libHash));
-  if (stale.length > 0) {
-    const results = await executeNotebooks(stale, { log: () => {} });
-    for (const r of results) assert.ok(r.ok, formatResult(r));
-  }
-  return new Map(notebooks.map((f) => [path.basename(f), path.join(out, path.basename(f))]));
-}

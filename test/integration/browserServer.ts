@@ -11,6 +11,12 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
   ".wasm": "application/wasm",
   ".ipynb": "application/json",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port; resolves to the server and its base URL. */
