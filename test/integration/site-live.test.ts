@@ -318,7 +318,7 @@ function shown(page: Page): Promise<Shown[]> {
 describe("every live lesson", { timeout: 3_600_000 }, () => {
   for (const file of LESSONS) {
     const lesson = file.replace(/\.ipynb$/, "");
-    it(`${lesson}: Run all with the exercises answered gives no error, and the static page's text, tables and figures`, async () => {
+    it(`${lesson}: Run all with the exercises answered gives no error and the outputs of tslab's executed copy`, async () => {
       const page = await newPage();
       await open(page, lesson);
       const mainSvg = () => page.locator(".main-svg").count();
