@@ -15,7 +15,7 @@ import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
 import { buildBrowser } from "../../browser/build";
-import { serveStatic } from "./browserServer";
+import { serveStatic } from "../../scripts/serve";
 import type { CellResult } from "../../browser/src/runtime";
 
 const root = path.resolve(__dirname, "..", "..");

@@ -16,7 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
-import { serveStatic } from "./browserServer";
+import { serveStatic } from "../../scripts/serve";
 import { buildLiteSite, LITE_OUT } from "../../scripts/build-lite";
 import {
   compareOutputs,
