@@ -412,9 +412,19 @@ static inline void adagradEight(double *restrict ws, const int32_t *restrict idx
 //
 // For the epoch, w and s are kept interleaved, ws[2j] = w[j] and ws[2j + 1] = s[j] (copied in at the start
 // and out at the end): the update of feature j reads and writes both, and as a pair they share one cache
-// line where the separate arrays take two. (Adagrad's extra time over SGD's is mostly this memory, twice
-// SGD's weights, rather than its square roots and divisions: removing those changed an epoch's time by
-// less than the noise.)
+// line where the separate arrays take two (separate arrays, read with AVX-512 gathers, made Adagrad's
+// epochs take 1.25-1.55 times as long).
+//
+// Where Adagrad's extra time over SGD's goes (20 epochs of these functions called from C, medians of 11
+// paired repeats; Adagrad / SGD 1.22 on SpamAssassin and 1.27 on the RCV1-shaped data): about half is the
+// square roots and divisions, which queue for the processor's divider (replacing them by a multiplication,
+// for the measurement only, gave 1.12 and 1.21), and most of the rest is the pairs' memory, twice SGD's
+// weights (SGD itself on weights 16 bytes apart takes 1.10 and 1.08 times as long). Tried, bit-identical,
+// and slower (Adagrad / SGD): the square roots from rsqrt14 and Newton steps verified exact with fused
+// multiply-adds (1.57 and 1.47), as two four-lane instructions (1.32), the next row's pairs prefetched
+// (1.47 and 1.38); the next chunk copied a row at a time between the rows made both epochs slower. No
+// faster within the noise: 2 MB pages for the pairs, smaller chunks, non-temporal prefetches, the chunk's
+// indices doubled (no shift per entry), rows padded to whole vectors.
 static napi_value adagradEpoch(napi_env env, napi_callback_info info) {
   NativeArgs a;
   Epoch e;
