@@ -31,18 +31,74 @@ export interface OutputRenderOptions {
   tex?: (tex: string) => string;
 }
 
-/** Draws every plotly figure of the page from the JSON stored beside its placeholder (needs plotly.min.js). */
-export const FIGURE_SCRIPT = `// Draws every plotly figure of the page from the JSON stored beside its placeholder.
+/**
+ * Draws the page's plotly figures from the JSON stored beside their placeholders. With plotly.js already on
+ * the page (the grader's reports), all of them, one per task. Otherwise (the site, whose site.js names
+ * plotly.min.js in `data-plotly`), each when it comes near the view, plotly.js loaded for the first: a page
+ * shows and answers at once, and a live page's runtime starts without plotly.js competing for the
+ * processor. A placeholder no longer in the page (a live cell ran since) is skipped.
+ * `window.courseDrawFigures()` draws the rest now; `<html data-figures="drawn">` says when all are drawn.
+ * The element loading plotly.js has the id `plotly-js` (the live page's runtime uses it too).
+ */
+export const FIGURE_SCRIPT = `// Draws the page's plotly figures from the JSON stored beside their placeholders.
 (function () {
+  var me = document.currentScript;
+  var src = me && me.getAttribute("data-plotly");
   var scripts = document.querySelectorAll('script[type="application/json"][data-figure]');
+  var waiting = [];
   for (var i = 0; i < scripts.length; i++) {
     var el = document.getElementById(scripts[i].getAttribute("data-figure"));
-    if (!el) continue;
-    if (typeof Plotly === "undefined") { el.textContent = "(plotly.js is missing: the figure cannot be drawn)"; continue; }
-    var fig = JSON.parse(scripts[i].textContent);
-    var config = Object.assign({ responsive: true, displaylogo: false }, fig.config || {});
-    Plotly.newPlot(el, { data: fig.data || [], layout: fig.layout || {}, frames: fig.frames, config: config });
+    if (el) waiting.push({ el: el, json: scripts[i] });
   }
+  var check = function () { if (!waiting.length) document.documentElement.setAttribute("data-figures", "drawn"); };
+  var draw = function (f) {
+    var k = waiting.indexOf(f);
+    if (k < 0) return;
+    waiting.splice(k, 1);
+    if (f.el.isConnected) {
+      var fig = JSON.parse(f.json.textContent);
+      var config = Object.assign({ responsive: true, displaylogo: false }, fig.config || {});
+      Plotly.newPlot(f.el, { data: fig.data || [], layout: fig.layout || {}, frames: fig.frames, config: config });
+    }
+    check();
+  };
+  var missing = function () {
+    waiting.forEach(function (f) { f.el.textContent = "(plotly.js is missing: the figure cannot be drawn)"; });
+    waiting = [];
+    check();
+  };
+  var withPlotly = function (then) {
+    if (typeof Plotly !== "undefined") return then();
+    if (!src) return missing();
+    var s = document.getElementById("plotly-js");
+    if (!s) {
+      s = document.createElement("script");
+      s.id = "plotly-js";
+      s.src = src;
+      document.head.appendChild(s);
+    }
+    s.addEventListener("load", function () { then(); });
+    s.addEventListener("error", missing);
+  };
+  var drawAll = function () {
+    withPlotly(function () {
+      var step = function () { if (waiting.length) { draw(waiting[0]); setTimeout(step, 0); } };
+      step();
+    });
+  };
+  window.courseDrawFigures = drawAll;
+  check();
+  if (!waiting.length) return;
+  if (typeof Plotly !== "undefined" || typeof IntersectionObserver === "undefined") return drawAll();
+  var near = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (!e.isIntersecting) return;
+      near.unobserve(e.target);
+      var f = waiting.filter(function (w) { return w.el === e.target; })[0];
+      if (f) withPlotly(function () { draw(f); });
+    });
+  }, { rootMargin: "400px" });
+  waiting.forEach(function (f) { near.observe(f.el); });
 })();
 `;
 

@@ -36,6 +36,23 @@ export interface StaticServer {
   base: string;
 }
 
+/**
+ * Gzipped files by path, each made once per version (etag) and kept, as static hosts keep or precompress
+ * them: compressing the runtime's megabytes again for every visit would cost more time than sending them.
+ */
+const gzipped = new Map<string, { etag: string; body: Promise<Buffer> }>();
+
+function compressed(file: string, etag: string): Promise<Buffer> {
+  const have = gzipped.get(file);
+  if (have?.etag === etag) return have.body;
+  const body = fs.promises
+    .readFile(file)
+    .then((bytes) => new Promise<Buffer>((ok, fail) => zlib.gzip(bytes, (e, z) => (e ? fail(e) : ok(z)))));
+  gzipped.set(file, { etag, body });
+  body.catch(() => gzipped.delete(file));
+  return body;
+}
+
 /** Serves `dir` on 127.0.0.1 (`port` 0: a free one); `/` and folders serve their index.html. */
 export function serveStatic(dir: string, port = 0): Promise<StaticServer> {
   const root = path.resolve(dir);
@@ -60,8 +77,11 @@ export function serveStatic(dir: string, port = 0): Promise<StaticServer> {
       ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
     });
     if (req.method === "HEAD") return void res.end();
-    const stream = fs.createReadStream(file);
-    (gzip ? stream.pipe(zlib.createGzip({ level: 6 })) : stream).pipe(res);
+    if (!gzip) return void fs.createReadStream(file).pipe(res);
+    compressed(file, etag).then(
+      (body) => res.end(body),
+      () => res.destroy(),
+    );
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -17,7 +17,7 @@ import { EditorState, Prec, type Extension } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import { javascript } from "@codemirror/lang-javascript";
 import { OutputRenderer, mergeStreams, type Output as NotebookOutput } from "../../jupyter/renderOutputs";
-import { BrowserRuntime, type Output } from "./runtime";
+import { BrowserRuntime, type EarlyWorker, type Output } from "./runtime";
 
 interface Cell {
   id?: string;
@@ -65,6 +65,7 @@ class LiveCell {
   readonly note: HTMLParagraphElement;
   readonly resetButton: HTMLButtonElement;
   private figureCount = 0;
+  private renderQueued = false;
 
   constructor(
     readonly page: LivePage,
@@ -176,7 +177,13 @@ class LiveCell {
       const shown = this.outputs.find((p) => p.transient?.display_id === o.transient?.display_id);
       if (shown) shown.data = o.data;
     } else this.outputs.push({ ...o });
-    void this.render();
+    // Outputs that come in a burst (a progress display's updates) are drawn once, at the next frame.
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    requestAnimationFrame(() => {
+      this.renderQueued = false;
+      void this.render();
+    });
   }
 
   private async render(): Promise<void> {
@@ -300,12 +307,17 @@ export class LivePage {
   plotly(): Promise<Plotly> {
     const have = (globalThis as { Plotly?: Plotly }).Plotly;
     if (have) return Promise.resolve(have);
+    // The page's site.js may be loading it already (jupyter/renderOutputs.ts's FIGURE_SCRIPT, same id).
     this.plotlyLoad ??= new Promise((resolve, reject) => {
-      const s = document.createElement("script");
-      s.src = this.config.plotly;
-      s.onload = () => resolve((globalThis as unknown as { Plotly: Plotly }).Plotly);
-      s.onerror = () => reject(new Error(`${this.config.plotly} did not load`));
-      document.head.append(s);
+      let s = document.getElementById("plotly-js") as HTMLScriptElement | null;
+      if (!s) {
+        s = document.createElement("script");
+        s.id = "plotly-js";
+        s.src = this.config.plotly;
+        document.head.append(s);
+      }
+      s.addEventListener("load", () => resolve((globalThis as unknown as { Plotly: Plotly }).Plotly));
+      s.addEventListener("error", () => reject(new Error(`${this.config.plotly} did not load`)));
     });
     return this.plotlyLoad;
   }
@@ -323,24 +335,35 @@ export class LivePage {
     return this.runtime!;
   }
 
-  /** Runs cells in order after those already queued; the queue is dropped by Restart. */
+  /**
+   * Runs cells in order after those already queued; the queue is dropped by Restart. The cells go to the
+   * worker at once, as JupyterLab sends a Run all's requests to the kernel: the worker runs one after the
+   * other while the page draws the outputs of those done.
+   */
   runCells(cells: LiveCell[]): Promise<void> {
     const generation = this.generation;
     const rt = this.started();
     for (const c of cells) c.section.dataset.state = "queued";
     const run = this.queue.then(async () => {
-      for (const c of cells) {
+      if (generation !== this.generation) return;
+      const results = cells.map((c) => {
+        c.clearOutputs();
+        c.section.dataset.state = "queued";
+        c.executionCount = ++this.executions;
+        return rt.execute(c.source, (o) => c.add(o));
+      });
+      for (const [i, c] of cells.entries()) {
         if (generation !== this.generation) return;
+        c.section.dataset.state = "running";
         this.setStatus(
           "busy",
           this.runtimeReady
             ? `Running ${c.id}…`
             : "Starting the runtime (the first run takes a few seconds)…",
         );
-        c.clearOutputs();
-        c.executionCount = ++this.executions;
         try {
-          const r = await rt.execute(c.source, (o) => c.add(o));
+          const r = await results[i];
+          if (generation !== this.generation) return;
           c.section.dataset.state = r.ok ? "done" : "failed";
         } catch (e) {
           c.add({ output_type: "stream", name: "stderr", text: `${(e as Error).message}\n` });
@@ -407,18 +430,26 @@ declare global {
   interface Window {
     courseLiveConfig?: LiveConfig;
     courseLive?: Promise<LivePage>;
+    /** The worker the loader started in the page's head (scripts/site/live.ts). */
+    courseLiveWorker?: EarlyWorker;
   }
 }
 
 /**
- * The runtime starts first, in parallel with the notebook's download and the editors: this script runs
- * after the static page is shown (its loader comes last in the page), and the first Run then finds
- * TypeScript loaded or loading.
+ * The runtime is the loader's worker, started in the page's head (a new one if the loader could not start
+ * it): TypeScript loads in it while the page, plotly.js and the notebook load. This script runs as soon as
+ * it is fetched and waits for the page's cells before it makes them live.
  */
 async function start(config: LiveConfig): Promise<LivePage> {
-  const runtime = new BrowserRuntime(new URL(config.runtime, location.href).href);
+  const runtime = new BrowserRuntime(new URL(config.runtime, location.href).href, window.courseLiveWorker);
+  window.courseLiveWorker = undefined;
   const url = new URL(`notebooks/${config.lesson}.ipynb`, location.href).href;
-  const res = await fetch(url);
+  const [res] = await Promise.all([
+    fetch(url),
+    document.readyState === "loading"
+      ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
+      : undefined,
+  ]);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return new LivePage(config, (await res.json()) as Notebook, runtime);
 }

@@ -26,35 +26,62 @@ interface Pending {
   resolve: (r: CellResult) => void;
 }
 
+/**
+ * A worker started before the page's scripts loaded (the live pages' loader starts it in the page's head),
+ * with what it posted until a BrowserRuntime took it over.
+ */
+export interface EarlyWorker {
+  worker: Worker;
+  messages: unknown[];
+  errors: string[];
+}
+
 export class BrowserRuntime {
   private worker!: Worker;
   private ready!: Promise<number>;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
-  private lastId = -1;
+  /** The worker's start, step by step (see worker.ts), once it is ready. */
+  startPhases: Record<string, number> = {};
   private readonly replies = new Map<number, (content: unknown) => void>();
 
-  /** `base`: the URL of the folder holding worker.js (build/browser/). */
-  constructor(private readonly base: string) {
-    this.start();
+  /**
+   * `base`: the URL of the folder holding worker.js (build/browser/); `early`: that worker already started,
+   * which this runtime takes over (a restart starts a new one).
+   */
+  constructor(
+    private readonly base: string,
+    early?: EarlyWorker,
+  ) {
+    this.start(early);
   }
 
-  private start(): void {
-    this.worker = new Worker(new URL("worker.js", this.base).href);
+  private start(early?: EarlyWorker): void {
+    this.worker = early?.worker ?? new Worker(new URL("worker.js", this.base).href);
     this.ready = new Promise((resolve, reject) => {
-      this.worker.onmessage = (e: MessageEvent) => {
-        const m = e.data as { type: string; id: number; ok: boolean; ms: number; msg: Output; error: string };
-        if (m.type === "ready") resolve(m.ms);
-        else if (m.type === "failed") reject(new Error(m.error));
+      const receive = (data: unknown) => {
+        const m = data as {
+          type: string;
+          id: number;
+          ok: boolean;
+          ms: number;
+          msg: Output;
+          error: string;
+          phases: Record<string, number>;
+        };
+        if (m.type === "ready") {
+          this.startPhases = m.phases;
+          resolve(m.ms);
+        } else if (m.type === "failed") reject(new Error(m.error));
         else if (m.type === "output") {
-          // Output after a cell ended goes to the cell that ran last, as in tslab.
-          const p = this.pending.get(m.id) ?? this.pending.get(this.lastId);
+          // Output after its cell ended goes to the cell running now (the first pending), as in tslab.
+          const p = this.pending.get(m.id) ?? this.pending.values().next().value;
           if (p) {
             p.outputs.push(m.msg);
             p.onOutput?.(m.msg);
           }
         } else if (m.type === "reply") {
-          this.replies.get(m.id)?.((e.data as { content: unknown }).content);
+          this.replies.get(m.id)?.((data as { content: unknown }).content);
           this.replies.delete(m.id);
         } else if (m.type === "done") {
           const p = this.pending.get(m.id);
@@ -62,7 +89,10 @@ export class BrowserRuntime {
           p?.resolve({ ok: m.ok, outputs: p.outputs, ms: m.ms });
         }
       };
+      this.worker.onmessage = (e: MessageEvent) => receive(e.data);
       this.worker.onerror = (e) => reject(new Error(e.message));
+      for (const data of early?.messages ?? []) receive(data);
+      if (early?.errors.length) reject(new Error(early.errors[0]));
     });
   }
 
@@ -75,7 +105,6 @@ export class BrowserRuntime {
   async execute(code: string, onOutput?: (o: Output) => void): Promise<CellResult> {
     await this.ready;
     const id = this.nextId++;
-    this.lastId = id;
     return new Promise((resolve) => {
       this.pending.set(id, { outputs: [], onOutput, resolve });
       this.worker.postMessage({ type: "execute", id, code });

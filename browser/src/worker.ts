@@ -5,7 +5,9 @@
  * when ill-typed, rewritten so that later cells see its declarations, and run. Outputs go to the page as
  * Jupyter messages (stream, display_data, update_display_data), attributed to the cell running.
  *
- * Messages in: `{ type: "execute", id, code }`. Out: `{ type: "ready", ms }`, `{ type: "output", id, msg }`
+ * Messages in: `{ type: "execute", id, code }`. Out: `{ type: "ready", ms, phases }` (the start's steps
+ * as milliseconds since the worker was created (origin: its performance.timeOrigin): loaded, types, modules,
+ * converter, ready), `{ type: "output", id, msg }`
  * where msg is a Jupyter output (`output_type` stream | display_data | update_display_data), and
  * `{ type: "done", id, ok, ms }`.
  */
@@ -170,29 +172,34 @@ const nodeConsole = {
 
 let converterModule: unknown;
 let executor: Executor | undefined;
-let queue: Promise<unknown> = Promise.resolve();
 
-function syncJson<T>(url: string): T {
-  const xhr = new XMLHttpRequest();
-  xhr.open("GET", url, false);
-  xhr.send();
-  if (xhr.status !== 200) throw new Error(`${url}: HTTP ${xhr.status}`);
-  return JSON.parse(xhr.responseText) as T;
+/** The files the worker's prelude (browser/build.ts) started fetching while TypeScript loaded. */
+const prefetched = (self as unknown as { __courseFetches?: Record<string, Promise<string>> }).__courseFetches;
+
+async function json<T>(base: string, file: string): Promise<T> {
+  const text =
+    prefetched?.[file] ??
+    fetch(base + file).then((r) =>
+      r.ok ? r.text() : Promise.reject(new Error(`${file}: HTTP ${r.status}`)),
+    );
+  return JSON.parse(await text) as T;
 }
 
-function start(): void {
-  const t0 = performance.now();
+async function start(): Promise<void> {
+  // performance.now() counts from the worker's creation: the first mark is worker.js fetched and compiled.
+  const phases: Record<string, number> = { origin: performance.timeOrigin, loaded: performance.now() };
+  const mark = (name: string) => (phases[name] = performance.now());
+  const base = new URL(".", self.location.href).href;
+  const [files, gzipped, types] = await Promise.all([
+    json<string[]>(base, "files.json"),
+    json<string[]>(base, "gzipped.json"),
+    json<TypeFiles>(base, "types.json"),
+  ]);
+  mark("types");
   // Node's globals, for the lessons' code and the bundled packages (TypeScript sees process.browser).
   Object.assign(globalThis, { process: platform.process, Buffer: platform.Buffer });
-  const base = new URL(".", self.location.href).href;
-  setServedFiles(
-    syncJson<string[]>(base + "files.json"),
-    base + "files/",
-    syncJson<string[]>(base + "gzipped.json"),
-  );
-  (ts as unknown as { setSys(s: ts.System): void }).setSys(
-    virtualSys(syncJson<TypeFiles>(base + "types.json")),
-  );
+  setServedFiles(files, base + "files/", gzipped);
+  (ts as unknown as { setSys(s: ts.System): void }).setSys(virtualSys(types));
   (globalThis as unknown as { console: unknown }).console = nodeConsole;
   setModuleRequire(moduleRequire);
   setRunHook(onRun);
@@ -209,7 +216,9 @@ function start(): void {
   const { createExecutor } = require("tslab/dist/executor") as {
     createExecutor(root: string, convs: unknown, console: unknown): Executor;
   };
+  mark("modules");
   const conv = createConverter();
+  mark("converter");
   const emitted = converterModule as { lastEmittedOutput?: string; lastEmittedSourceMap?: string };
   const recording: Converter = {
     convert(prevDecl, src) {
@@ -224,7 +233,8 @@ function start(): void {
   };
   const convs = { node: recording, browser: recording, close: () => conv.close() };
   executor = createExecutor("/course/notebooks", convs, { log: nodeConsole.log, error: nodeConsole.error });
-  scope.postMessage({ type: "ready", ms: performance.now() - t0 });
+  mark("ready");
+  scope.postMessage({ type: "ready", ms: phases.ready - phases.loaded, phases });
 }
 
 scope.onunhandledrejection = (e: PromiseRejectionEvent) => {
@@ -273,8 +283,7 @@ scope.onmessage = (e: MessageEvent) => {
   });
 };
 
-try {
-  start();
-} catch (err) {
-  scope.postMessage({ type: "failed", error: String((err as Error)?.stack ?? err) });
-}
+/** Cells run one after the other, the first once the worker has started. */
+let queue: Promise<unknown> = start().catch((err: unknown) =>
+  scope.postMessage({ type: "failed", error: String((err as Error)?.stack ?? err) }),
+);

@@ -19,15 +19,34 @@ import { parseNotebook, serialize } from "../../jupyter/notebook";
 export const LIVE_HINT =
   "This is the static view. To edit and run the cells, open the page from a web server with JavaScript on: <code>npm run serve</code> (prints its local URL), or any static host serving the site.";
 
-/** Loads the live page's script when the page is served over http(s); from disk the page stays static. */
+/**
+ * In the page's head: when the page is served over http(s), starts the runtime's worker at once (TypeScript
+ * loads in it while the page loads) and, once the worker has begun (its first message) or after 2 s, the
+ * live page's script, which takes the worker over with the messages it sent meanwhile: the editors' set-up
+ * on the page does not hold up the worker's start. From disk the page stays static.
+ */
 export const LIVE_LOADER = `// Makes a lesson page live when it is served over http(s) (a worker cannot start from file://).
 (function () {
   var me = document.currentScript;
   if (!/^https?:$/.test(location.protocol) || !me) return;
   window.courseLiveConfig = { lesson: me.getAttribute("data-lesson"), runtime: "runtime/", plotly: "assets/plotly.min.js" };
-  var s = document.createElement("script");
-  s.src = "runtime/live.js";
-  document.head.appendChild(s);
+  var loaded = false;
+  var load = function () {
+    if (loaded) return;
+    loaded = true;
+    var s = document.createElement("script");
+    s.src = "runtime/live.js";
+    document.head.appendChild(s);
+  };
+  try {
+    var early = { worker: new Worker("runtime/worker.js"), messages: [], errors: [] };
+    early.worker.onmessage = function (e) { early.messages.push(e.data); load(); };
+    early.worker.onerror = function (e) { early.errors.push(e.message); load(); };
+    window.courseLiveWorker = early;
+    setTimeout(load, 2000);
+  } catch (e) {
+    load();
+  }
 })();
 `;
 

@@ -18,7 +18,7 @@ export interface PageOptions {
   title: string;
   courseTitle: string;
   body: string;
-  /** Loads plotly.min.js (pages with figures only). */
+  /** Has figures: site.js loads plotly.min.js when the first comes near the view. */
   plotly?: boolean;
   prev?: NavLink;
   next?: NavLink;
@@ -52,7 +52,7 @@ export function page(o: PageOptions): string {
 <title>${escapeHtml(o.title === o.courseTitle ? o.title : `${o.title} · ${o.courseTitle}`)}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
 <link rel="stylesheet" href="assets/site.css">
-</head>
+${o.live ? `<script src="assets/live.js" data-lesson="${escapeHtml(o.live)}"></script>\n` : ""}</head>
 <body class="${o.kind}">
 <header class="site"><a class="course" href="index.html">${escapeHtml(o.courseTitle)}</a>${badge}</header>
 ${pager ? nav(o, "top") : ""}
@@ -60,8 +60,8 @@ ${pager ? nav(o, "top") : ""}
 ${o.live ? `<p class="live-hint">${LIVE_HINT}</p>\n` : ""}${o.body}
 </main>
 ${pager ? nav(o, "bottom") : ""}
-${o.plotly ? `<script src="assets/plotly.min.js"></script>\n` : ""}<script src="assets/site.js"></script>
-${o.live ? `<script src="assets/live.js" data-lesson="${escapeHtml(o.live)}"></script>\n` : ""}</body>
+<script src="assets/site.js"${o.plotly ? ` data-plotly="assets/plotly.min.js"` : ""}></script>
+</body>
 </html>
 `;
 }

@@ -47,6 +47,10 @@ const CELLS = [
   "fs + ts + platform + moduleRequire + post",
   'import { sgd as sgd2 } from "@dlopt/lib";\nimport * as math from "mathjs";\n[typeof sgd2, math.det([[1, 2], [3, 4]])]',
   'import * as dfd from "danfojs-node";\nnew dfd.DataFrame({ a: [1, 2] }).shape',
+  // danfo's statistics (mathjs), tensors (TensorFlow.js core on the CPU) and sample (tfjs-data).
+  "const df = new dfd.DataFrame({ a: [1, 2, 4], b: [3, 5, 9] });\n" +
+    "[df.std().values, df.median().values, df.mode().values, df.var({ axis: 0 }).values, df.mean({ axis: 0 }).values, df.tensor.sum().arraySync(), dfd.tensorflow.getBackend()]",
+  "(await df.sample(2, { seed: 1 })).values",
   "function thrower(n: number) {\n  if (n > 1) {\n    throw new Error('boom ' + n);\n  }\n}",
   "const before = 1;\nthrower(2);",
   "before",

@@ -39,10 +39,14 @@ function proseText(page: Page): Promise<string> {
   });
 }
 
-/** Waits until every plotly placeholder of the page holds a drawn plot; returns how many there are. */
+/**
+ * Has the page draw the figures not yet in view (each is drawn when it comes near) and waits until every
+ * plotly placeholder holds a drawn plot; returns how many there are.
+ */
 async function drawnFigures(page: Page): Promise<number> {
   const n = await page.locator(".plotly-figure").count();
   if (n > 0) {
+    await page.evaluate(() => (window as unknown as { courseDrawFigures(): void }).courseDrawFigures());
     await page.waitForFunction(
       (count) => document.querySelectorAll(".plotly-figure .main-svg").length >= count,
       n,

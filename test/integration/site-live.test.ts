@@ -74,10 +74,13 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+/** Opens a lesson's live page; waits for it to be live and for all its static figures to be drawn. */
 async function open(page: Page, lesson: string): Promise<void> {
   await page.goto(`${served.base}${lesson}.html`);
   await page.waitForFunction(() => window.courseLive !== undefined);
   await page.evaluate(() => window.courseLive!.then(() => undefined));
+  await page.evaluate(() => (window as unknown as { courseDrawFigures(): void }).courseDrawFigures());
+  await page.waitForFunction(() => document.documentElement.dataset.figures === "drawn");
 }
 
 /** Replaces a cell's source the way a learner types it (CodeMirror's own input, no auto-closing). */
