@@ -182,28 +182,32 @@ class LiveCell {
     this.renderQueued = true;
     requestAnimationFrame(() => {
       this.renderQueued = false;
-      void this.render();
+      this.render();
     });
   }
 
-  private async render(): Promise<void> {
+  /** Shows the outputs; each figure is drawn when it comes near the view (LivePage.drawWhenNear). */
+  private render(): void {
     const renderer = new OutputRenderer({ prefix: `live-${this.id}-${this.figureCount++}` });
     const outputs = mergeStreams(this.outputs as NotebookOutput[]);
+    this.page.forgetFigures(this.box);
     this.box.innerHTML = outputs.map((o) => renderer.render(o)).join("");
     const figures = this.box.querySelectorAll<HTMLScriptElement>(
       'script[type="application/json"][data-figure]',
     );
-    if (figures.length === 0) return;
-    const plotly = await this.page.plotly();
     for (const s of Array.from(figures)) {
       const el = document.getElementById(s.dataset.figure!);
       if (!el) continue;
-      const fig = JSON.parse(s.textContent ?? "{}") as Record<string, unknown>;
-      await plotly.newPlot(el, {
-        data: fig.data ?? [],
-        layout: fig.layout ?? {},
-        frames: fig.frames,
-        config: { responsive: true, displaylogo: false, ...((fig.config as object) ?? {}) },
+      this.page.drawWhenNear(el, async () => {
+        const plotly = await this.page.plotly();
+        if (!el.isConnected) return;
+        const fig = JSON.parse(s.textContent ?? "{}") as Record<string, unknown>;
+        await plotly.newPlot(el, {
+          data: fig.data ?? [],
+          layout: fig.layout ?? {},
+          frames: fig.frames,
+          config: { responsive: true, displaylogo: false, ...((fig.config as object) ?? {}) },
+        });
       });
     }
   }
@@ -231,6 +235,17 @@ export class LivePage {
   private executions = 0;
   private plotlyLoad?: Promise<Plotly>;
   readonly status: HTMLSpanElement;
+  /**
+   * Figures of the outputs not yet drawn, by placeholder: drawn when they come near the view, as the static
+   * page's are (a Run all does not wait for figures out of view); `window.courseDrawFigures()` draws all.
+   */
+  private readonly figures = new Map<Element, () => Promise<void>>();
+  private readonly nearView = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) if (e.isIntersecting) this.drawFigure(e.target);
+    },
+    { rootMargin: "400px" },
+  );
 
   /** `runtime`: one already starting (see `start`), else one starts on the first Run. */
   constructor(
@@ -238,6 +253,11 @@ export class LivePage {
     readonly notebook: Notebook,
     runtime?: BrowserRuntime,
   ) {
+    const drawStatic = window.courseDrawFigures;
+    window.courseDrawFigures = () => {
+      drawStatic?.();
+      for (const el of [...this.figures.keys()]) this.drawFigure(el);
+    };
     const bar = document.createElement("div");
     bar.className = "live-bar";
     this.status = document.createElement("span");
@@ -302,6 +322,29 @@ export class LivePage {
   setStatus(state: string, text: string): void {
     document.body.dataset.live = state;
     this.status.textContent = text;
+  }
+
+  drawWhenNear(el: Element, draw: () => Promise<void>): void {
+    this.figures.set(el, draw);
+    this.nearView.observe(el);
+  }
+
+  private drawFigure(el: Element): void {
+    const draw = this.figures.get(el);
+    this.figures.delete(el);
+    this.nearView.unobserve(el);
+    draw?.().catch((e: Error) => {
+      el.textContent = `The figure could not be drawn: ${e.message}`;
+    });
+  }
+
+  /** Drops the figures not yet drawn inside `box` (its outputs are being replaced). */
+  forgetFigures(box: Element): void {
+    for (const el of [...this.figures.keys()]) {
+      if (!box.contains(el)) continue;
+      this.figures.delete(el);
+      this.nearView.unobserve(el);
+    }
   }
 
   plotly(): Promise<Plotly> {
@@ -429,6 +472,8 @@ export class LivePage {
 declare global {
   interface Window {
     courseLiveConfig?: LiveConfig;
+    /** Draws every figure not drawn yet (the static page's site.js defines it; the live page adds its own). */
+    courseDrawFigures?: () => void;
     courseLive?: Promise<LivePage>;
     /** The worker the loader started in the page's head (scripts/site/live.ts). */
     courseLiveWorker?: EarlyWorker;

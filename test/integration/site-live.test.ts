@@ -79,7 +79,7 @@ async function open(page: Page, lesson: string): Promise<void> {
   await page.goto(`${served.base}${lesson}.html`);
   await page.waitForFunction(() => window.courseLive !== undefined);
   await page.evaluate(() => window.courseLive!.then(() => undefined));
-  await page.evaluate(() => (window as unknown as { courseDrawFigures(): void }).courseDrawFigures());
+  await page.evaluate(() => window.courseDrawFigures!());
   await page.waitForFunction(() => document.documentElement.dataset.figures === "drawn");
 }
 
@@ -348,6 +348,8 @@ describe("every live lesson", { timeout: 3_600_000 }, () => {
       await open(page, lesson);
       await runAll(page);
       const failures: string[] = [];
+      // Figures out of view are drawn when they come near it; the count needs them all.
+      await page.evaluate(() => window.courseDrawFigures!());
       await page.waitForFunction((n) => document.querySelectorAll(".main-svg").length >= n, staticSvg, {
         timeout: 60_000,
       });
