@@ -36,7 +36,9 @@ export interface OutputRenderOptions {
  * the page (the grader's reports), all of them, one per task. Otherwise (the site, whose site.js names
  * plotly.min.js in `data-plotly`), each when it comes near the view, plotly.js loaded for the first: a page
  * shows and answers at once, and a live page's runtime starts without plotly.js competing for the
- * processor. A placeholder no longer in the page (a live cell ran since) is skipped.
+ * processor; on a live page, plotly.js waits until the runtime has started and run the cells sent
+ * meanwhile (the event `course-runtime-ready`, or 15 s). A placeholder no longer in the page (a live cell
+ * ran since) is skipped.
  * `window.courseDrawFigures()` draws the rest now; `<html data-figures="drawn">` says when all are drawn.
  * The element loading plotly.js has the id `plotly-js` (the live page's runtime uses it too).
  */
@@ -67,9 +69,23 @@ export const FIGURE_SCRIPT = `// Draws the page's plotly figures from the JSON s
     waiting = [];
     check();
   };
+  // On a live page (its loader in the head set courseLiveConfig) plotly.js waits until the runtime has
+  // started and run the cells sent meanwhile (or 15 s): both would compete for the processor.
+  var held = window.courseLiveConfig ? [] : null;
+  var release = function () {
+    if (!held) return;
+    var then = held;
+    held = null;
+    then.forEach(function (f) { withPlotly(f); });
+  };
+  if (held) {
+    window.addEventListener("course-runtime-ready", release);
+    setTimeout(release, 15000);
+  }
   var withPlotly = function (then) {
     if (typeof Plotly !== "undefined") return then();
     if (!src) return missing();
+    if (held) return void held.push(then);
     var s = document.getElementById("plotly-js");
     if (!s) {
       s = document.createElement("script");
@@ -81,6 +97,7 @@ export const FIGURE_SCRIPT = `// Draws the page's plotly figures from the JSON s
     s.addEventListener("error", missing);
   };
   var drawAll = function () {
+    release();
     withPlotly(function () {
       var step = function () { if (waiting.length) { draw(waiting[0]); setTimeout(step, 0); } };
       step();

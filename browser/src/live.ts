@@ -367,10 +367,13 @@ export class LivePage {
 
   private adopt(runtime: BrowserRuntime): void {
     this.runtime = runtime;
-    runtime.whenReady().then(
-      () => (this.runtimeReady = true),
-      () => {},
-    );
+    // The static page's figures wait for this to load plotly.js (jupyter/renderOutputs.ts's FIGURE_SCRIPT):
+    // once the runtime has started and run the cells sent meanwhile, so that the first result comes sooner.
+    const started = () => void this.queue.then(() => window.dispatchEvent(new Event("course-runtime-ready")));
+    runtime.whenReady().then(() => {
+      this.runtimeReady = true;
+      started();
+    }, started);
   }
 
   private started(): BrowserRuntime {
