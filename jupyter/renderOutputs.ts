@@ -36,22 +36,17 @@ export interface OutputRenderOptions {
  * the page (the grader's reports), all of them, one per task. Otherwise (the site, whose site.js names
  * plotly.min.js in `data-plotly`), each when it comes near the view, plotly.js loaded for the first: a page
  * shows and answers at once, and a live page's runtime starts without plotly.js competing for the
- * processor; on a live page, plotly.js waits until the runtime has started and run the cells sent
- * meanwhile (the event `course-runtime-ready`, or 15 s). A placeholder no longer in the page (a live cell
- * ran since) is skipped.
- * `window.courseDrawFigures()` draws the rest now; `<html data-figures="drawn">` says when all are drawn.
- * The element loading plotly.js has the id `plotly-js` (the live page's runtime uses it too).
+ * processor; on a live page, plotly.js waits for the static figures until the runtime has started and run
+ * the cells sent meanwhile (the event `course-runtime-ready`, or 15 s).
+ * - `window.courseAddFigures(root, now)` takes the figures added under `root` later (a live cell's
+ *   outputs; `now`: without that wait) and drops those no longer in the page;
+ * - `window.courseDrawFigures()` draws the rest now; `<html data-figures="drawn">` says when all are drawn.
  */
 export const FIGURE_SCRIPT = `// Draws the page's plotly figures from the JSON stored beside their placeholders.
 (function () {
   var me = document.currentScript;
   var src = me && me.getAttribute("data-plotly");
-  var scripts = document.querySelectorAll('script[type="application/json"][data-figure]');
   var waiting = [];
-  for (var i = 0; i < scripts.length; i++) {
-    var el = document.getElementById(scripts[i].getAttribute("data-figure"));
-    if (el) waiting.push({ el: el, json: scripts[i] });
-  }
   var check = function () { if (!waiting.length) document.documentElement.setAttribute("data-figures", "drawn"); };
   var draw = function (f) {
     var k = waiting.indexOf(f);
@@ -60,7 +55,8 @@ export const FIGURE_SCRIPT = `// Draws the page's plotly figures from the JSON s
     if (f.el.isConnected) {
       var fig = JSON.parse(f.json.textContent);
       var config = Object.assign({ responsive: true, displaylogo: false }, fig.config || {});
-      Plotly.newPlot(f.el, { data: fig.data || [], layout: fig.layout || {}, frames: fig.frames, config: config });
+      var drawn = Plotly.newPlot(f.el, { data: fig.data || [], layout: fig.layout || {}, frames: fig.frames, config: config });
+      if (drawn && drawn.catch) drawn.catch(function (e) { f.el.textContent = "The figure could not be drawn: " + e.message; });
     }
     check();
   };
@@ -82,10 +78,10 @@ export const FIGURE_SCRIPT = `// Draws the page's plotly figures from the JSON s
     window.addEventListener("course-runtime-ready", release);
     setTimeout(release, 15000);
   }
-  var withPlotly = function (then) {
+  var withPlotly = function (then, now) {
     if (typeof Plotly !== "undefined") return then();
     if (!src) return missing();
-    if (held) return void held.push(then);
+    if (held && !now) return void held.push(then);
     var s = document.getElementById("plotly-js");
     if (!s) {
       s = document.createElement("script");
@@ -103,19 +99,37 @@ export const FIGURE_SCRIPT = `// Draws the page's plotly figures from the JSON s
       step();
     });
   };
-  window.courseDrawFigures = drawAll;
-  check();
-  if (!waiting.length) return;
-  if (typeof Plotly !== "undefined" || typeof IntersectionObserver === "undefined") return drawAll();
-  var near = new IntersectionObserver(function (entries) {
-    entries.forEach(function (e) {
-      if (!e.isIntersecting) return;
-      near.unobserve(e.target);
-      var f = waiting.filter(function (w) { return w.el === e.target; })[0];
-      if (f) withPlotly(function () { draw(f); });
+  var near = typeof Plotly === "undefined" && typeof IntersectionObserver !== "undefined"
+    ? new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          if (!e.isIntersecting) return;
+          near.unobserve(e.target);
+          var f = waiting.filter(function (w) { return w.el === e.target; })[0];
+          if (f) withPlotly(function () { draw(f); }, f.now);
+        });
+      }, { rootMargin: "400px" })
+    : null;
+  var add = function (root, now) {
+    waiting = waiting.filter(function (f) {
+      if (!f.el.isConnected && near) near.unobserve(f.el);
+      return f.el.isConnected;
     });
-  }, { rootMargin: "400px" });
-  waiting.forEach(function (f) { near.observe(f.el); });
+    var scripts = root.querySelectorAll('script[type="application/json"][data-figure]');
+    var added = [];
+    for (var i = 0; i < scripts.length; i++) {
+      var el = document.getElementById(scripts[i].getAttribute("data-figure"));
+      if (el) added.push({ el: el, json: scripts[i], now: !!now });
+    }
+    waiting = waiting.concat(added);
+    if (added.length) document.documentElement.removeAttribute("data-figures");
+    check();
+    if (!added.length) return;
+    if (!near) return drawAll();
+    added.forEach(function (f) { near.observe(f.el); });
+  };
+  window.courseDrawFigures = drawAll;
+  window.courseAddFigures = add;
+  add(document);
 })();
 `;
 

@@ -38,7 +38,6 @@ interface Notebook {
 interface LiveConfig {
   lesson: string;
   runtime: string;
-  plotly: string;
 }
 
 /** An edit as stored: the learner's source and the course's source it was made on. */
@@ -186,30 +185,12 @@ class LiveCell {
     });
   }
 
-  /** Shows the outputs; each figure is drawn when it comes near the view (LivePage.drawWhenNear). */
+  /** Shows the outputs; the page's site.js draws each figure when it comes near the view. */
   private render(): void {
     const renderer = new OutputRenderer({ prefix: `live-${this.id}-${this.figureCount++}` });
     const outputs = mergeStreams(this.outputs as NotebookOutput[]);
-    this.page.forgetFigures(this.box);
     this.box.innerHTML = outputs.map((o) => renderer.render(o)).join("");
-    const figures = this.box.querySelectorAll<HTMLScriptElement>(
-      'script[type="application/json"][data-figure]',
-    );
-    for (const s of Array.from(figures)) {
-      const el = document.getElementById(s.dataset.figure!);
-      if (!el) continue;
-      this.page.drawWhenNear(el, async () => {
-        const plotly = await this.page.plotly();
-        if (!el.isConnected) return;
-        const fig = JSON.parse(s.textContent ?? "{}") as Record<string, unknown>;
-        await plotly.newPlot(el, {
-          data: fig.data ?? [],
-          layout: fig.layout ?? {},
-          frames: fig.frames,
-          config: { responsive: true, displaylogo: false, ...((fig.config as object) ?? {}) },
-        });
-      });
-    }
+    window.courseAddFigures?.(this.box, true);
   }
 }
 
@@ -222,10 +203,6 @@ function button(label: string, cls: string, onClick: () => void): HTMLButtonElem
   return b;
 }
 
-interface Plotly {
-  newPlot(el: HTMLElement, fig: unknown): Promise<unknown>;
-}
-
 export class LivePage {
   readonly cells: LiveCell[] = [];
   private runtime?: BrowserRuntime;
@@ -233,31 +210,13 @@ export class LivePage {
   private queue: Promise<unknown> = Promise.resolve();
   private generation = 0;
   private executions = 0;
-  private plotlyLoad?: Promise<Plotly>;
   readonly status: HTMLSpanElement;
-  /**
-   * Figures of the outputs not yet drawn, by placeholder: drawn when they come near the view, as the static
-   * page's are (a Run all does not wait for figures out of view); `window.courseDrawFigures()` draws all.
-   */
-  private readonly figures = new Map<Element, () => Promise<void>>();
-  private readonly nearView = new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) if (e.isIntersecting) this.drawFigure(e.target);
-    },
-    { rootMargin: "400px" },
-  );
-
   /** `runtime`: one already starting (see `start`), else one starts on the first Run. */
   constructor(
     readonly config: LiveConfig,
     readonly notebook: Notebook,
     runtime?: BrowserRuntime,
   ) {
-    const drawStatic = window.courseDrawFigures;
-    window.courseDrawFigures = () => {
-      drawStatic?.();
-      for (const el of [...this.figures.keys()]) this.drawFigure(el);
-    };
     const bar = document.createElement("div");
     bar.className = "live-bar";
     this.status = document.createElement("span");
@@ -322,47 +281,6 @@ export class LivePage {
   setStatus(state: string, text: string): void {
     document.body.dataset.live = state;
     this.status.textContent = text;
-  }
-
-  drawWhenNear(el: Element, draw: () => Promise<void>): void {
-    this.figures.set(el, draw);
-    this.nearView.observe(el);
-  }
-
-  private drawFigure(el: Element): void {
-    const draw = this.figures.get(el);
-    this.figures.delete(el);
-    this.nearView.unobserve(el);
-    draw?.().catch((e: Error) => {
-      el.textContent = `The figure could not be drawn: ${e.message}`;
-    });
-  }
-
-  /** Drops the figures not yet drawn inside `box` (its outputs are being replaced). */
-  forgetFigures(box: Element): void {
-    for (const el of [...this.figures.keys()]) {
-      if (!box.contains(el)) continue;
-      this.figures.delete(el);
-      this.nearView.unobserve(el);
-    }
-  }
-
-  plotly(): Promise<Plotly> {
-    const have = (globalThis as { Plotly?: Plotly }).Plotly;
-    if (have) return Promise.resolve(have);
-    // The page's site.js may be loading it already (jupyter/renderOutputs.ts's FIGURE_SCRIPT, same id).
-    this.plotlyLoad ??= new Promise((resolve, reject) => {
-      let s = document.getElementById("plotly-js") as HTMLScriptElement | null;
-      if (!s) {
-        s = document.createElement("script");
-        s.id = "plotly-js";
-        s.src = this.config.plotly;
-        document.head.append(s);
-      }
-      s.addEventListener("load", () => resolve((globalThis as unknown as { Plotly: Plotly }).Plotly));
-      s.addEventListener("error", () => reject(new Error(`${this.config.plotly} did not load`)));
-    });
-    return this.plotlyLoad;
   }
 
   private adopt(runtime: BrowserRuntime): void {
@@ -475,8 +393,10 @@ export class LivePage {
 declare global {
   interface Window {
     courseLiveConfig?: LiveConfig;
-    /** Draws every figure not drawn yet (the static page's site.js defines it; the live page adds its own). */
+    /** The page's site.js (jupyter/renderOutputs.ts's FIGURE_SCRIPT): draws every figure not drawn yet. */
     courseDrawFigures?: () => void;
+    /** The same: takes the figures added under `root`, drawn when near the view (`now`: without waiting). */
+    courseAddFigures?: (root: Element, now?: boolean) => void;
     courseLive?: Promise<LivePage>;
     /** The worker the loader started in the page's head (scripts/site/live.ts). */
     courseLiveWorker?: EarlyWorker;
@@ -485,7 +405,7 @@ declare global {
 
 /**
  * The runtime is the loader's worker, started in the page's head (a new one if the loader could not start
- * it): TypeScript loads in it while the page, plotly.js and the notebook load. This script runs as soon as
+ * it): TypeScript loads in it while the page and the notebook load. This script runs as soon as
  * it is fetched and waits for the page's cells before it makes them live.
  */
 async function start(config: LiveConfig): Promise<LivePage> {

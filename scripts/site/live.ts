@@ -29,7 +29,7 @@ export const LIVE_LOADER = `// Makes a lesson page live when it is served over h
 (function () {
   var me = document.currentScript;
   if (!/^https?:$/.test(location.protocol) || !me) return;
-  window.courseLiveConfig = { lesson: me.getAttribute("data-lesson"), runtime: "runtime/", plotly: "assets/plotly.min.js" };
+  window.courseLiveConfig = { lesson: me.getAttribute("data-lesson"), runtime: "runtime/" };
   var loaded = false;
   var load = function () {
     if (loaded) return;

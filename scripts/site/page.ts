@@ -18,7 +18,7 @@ export interface PageOptions {
   title: string;
   courseTitle: string;
   body: string;
-  /** Has figures: site.js loads plotly.min.js when the first comes near the view. */
+  /** Has figures: site.js loads plotly.min.js when the first comes near the view (a live page's too). */
   plotly?: boolean;
   prev?: NavLink;
   next?: NavLink;
@@ -60,7 +60,7 @@ ${pager ? nav(o, "top") : ""}
 ${o.live ? `<p class="live-hint">${LIVE_HINT}</p>\n` : ""}${o.body}
 </main>
 ${pager ? nav(o, "bottom") : ""}
-<script src="assets/site.js"${o.plotly ? ` data-plotly="assets/plotly.min.js"` : ""}></script>
+<script src="assets/site.js"${o.plotly || o.live ? ` data-plotly="assets/plotly.min.js"` : ""}></script>
 </body>
 </html>
 `;
