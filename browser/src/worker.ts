@@ -173,15 +173,12 @@ const nodeConsole = {
 let converterModule: unknown;
 let executor: Executor | undefined;
 
-/** The files the worker's prelude (browser/build.ts) started fetching while TypeScript loaded. */
-const prefetched = (self as unknown as { __courseFetches?: Record<string, Promise<string>> }).__courseFetches;
+/** The files the worker's prelude (browser/build.ts) fetches while TypeScript loads. */
+const prefetched = (self as unknown as { __courseFetches: Record<string, Promise<string>> }).__courseFetches;
 
-async function json<T>(base: string, file: string): Promise<T> {
-  const text =
-    prefetched?.[file] ??
-    fetch(base + file).then((r) =>
-      r.ok ? r.text() : Promise.reject(new Error(`${file}: HTTP ${r.status}`)),
-    );
+async function json<T>(file: string): Promise<T> {
+  const text = prefetched[file];
+  if (!text) throw new Error(`${file} is not among the files worker.js's prelude fetches`);
   return JSON.parse(await text) as T;
 }
 
@@ -191,9 +188,9 @@ async function start(): Promise<void> {
   const mark = (name: string) => (phases[name] = performance.now());
   const base = new URL(".", self.location.href).href;
   const [files, gzipped, types] = await Promise.all([
-    json<string[]>(base, "files.json"),
-    json<string[]>(base, "gzipped.json"),
-    json<TypeFiles>(base, "types.json"),
+    json<string[]>("files.json"),
+    json<string[]>("gzipped.json"),
+    json<TypeFiles>("types.json"),
   ]);
   mark("types");
   // Node's globals, for the lessons' code and the bundled packages (TypeScript sees process.browser).
